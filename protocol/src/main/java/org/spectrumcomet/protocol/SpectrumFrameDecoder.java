@@ -1,0 +1,63 @@
+package org.spectrumcomet.protocol;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.List;
+
+/**
+ * Splits the byte stream into frames: a 4-byte unsigned big-endian length, then that many bytes.
+ * Emits each frame's body as a {@link ByteBuf} slice (a zero-length body is passed on too: Spectrum
+ * treats it as an unparsable message, and so does {@link WrapperMessageDecoder}).
+ *
+ * <p>Spectrum itself has no size limit; a backend must have one. A length above
+ * {@code maxFrameLength} raises {@link FrameTooLargeException} and closes the channel at once,
+ * before any of the announced bytes are buffered.
+ *
+ * <pre>
+ *   SpectrumFrameDecoder → WrapperMessageDecoder → behaviour handlers
+ * </pre>
+ */
+public final class SpectrumFrameDecoder extends ByteToMessageDecoder {
+
+    /** 16 MiB: far above the largest legitimate frame (a vCard photo). */
+    public static final int DEFAULT_MAX_FRAME_LENGTH = 16 * 1024 * 1024;
+
+    static final int LENGTH_FIELD_BYTES = 4;
+
+    private final int maxFrameLength;
+    private boolean failed;
+
+    public SpectrumFrameDecoder() {
+        this(DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    public SpectrumFrameDecoder(int maxFrameLength) {
+        if (maxFrameLength <= 0) {
+            throw new IllegalArgumentException("maxFrameLength must be positive: " + maxFrameLength);
+        }
+        this.maxFrameLength = maxFrameLength;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        while (in.readableBytes() >= LENGTH_FIELD_BYTES) {
+            long length = in.getUnsignedInt(in.readerIndex());
+            if (length > maxFrameLength) {
+                failed = true;
+                in.skipBytes(in.readableBytes());
+                ctx.close();
+                throw new FrameTooLargeException(length, maxFrameLength);
+            }
+            if (in.readableBytes() < LENGTH_FIELD_BYTES + length) {
+                return;
+            }
+            in.skipBytes(LENGTH_FIELD_BYTES);
+            out.add(in.readRetainedSlice((int) length));
+        }
+    }
+}

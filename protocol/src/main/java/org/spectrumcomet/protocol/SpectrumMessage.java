@@ -1,0 +1,47 @@
+package org.spectrumcomet.protocol;
+
+import com.google.protobuf.MessageLite;
+import java.util.Objects;
+import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
+
+/**
+ * One decoded {@code WrapperMessage}: its type and its typed payload.
+ *
+ * @param type the wrapper's type
+ * @param payload the payload parsed as the type's message (see {@link PayloadTypes}): a generated
+ *                {@link MessageLite}, a {@link RawXml} for RAW_XML, or {@code null} for the types
+ *                that carry none (PING, PONG, EXIT)
+ */
+public record SpectrumMessage(Type type, Object payload) {
+
+    public SpectrumMessage {
+        Objects.requireNonNull(type, "type");
+    }
+
+    /** A message without payload: PING, PONG or EXIT. */
+    public static SpectrumMessage of(Type type) {
+        return new SpectrumMessage(type, null);
+    }
+
+    public static SpectrumMessage of(Type type, MessageLite payload) {
+        return new SpectrumMessage(type, payload);
+    }
+
+    public static SpectrumMessage of(Type type, RawXml payload) {
+        return new SpectrumMessage(type, payload);
+    }
+
+    /** The payload as the given message class; fails if this message carries another one. */
+    public <T> T payload(Class<T> kind) {
+        if (!kind.isInstance(payload)) {
+            throw new IllegalStateException(type + " carries " + (payload == null ? "no payload" : payload.getClass().getSimpleName())
+                    + ", not " + kind.getSimpleName());
+        }
+        return kind.cast(payload);
+    }
+
+    @Override
+    public String toString() {
+        return payload == null ? type.name() : type.name() + "{" + payload.toString().replace('\n', ' ').trim() + "}";
+    }
+}
