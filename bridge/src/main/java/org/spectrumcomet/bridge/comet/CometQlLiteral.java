@@ -14,11 +14,15 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * {@code it\'s}. Instead the body is JSON whose string contents are rewritten so that
  * <ul>
  *   <li>{@code '} {@code "} {@code \} {@code ;}, every control character (U+0000–U+001F, U+007F),
- *       U+2028/U+2029 and every lone surrogate become {@code \}{@code uXXXX};</li>
+ *       U+2028/U+2029 and every surrogate become {@code \}{@code uXXXX};</li>
  *   <li>therefore the only backslashes in the literal are followed by {@code u}, there is no
  *       quote of either kind inside a JSON string, and there is no {@code '} at all;</li>
- *   <li>other Unicode (paired surrogates included) stays as is and travels as UTF-8.</li>
+ *   <li>other Unicode (the rest of the BMP) stays as is and travels as UTF-8.</li>
  * </ul>
+ * Characters above U+FFFF (emoji) are written as surrogate-pair escapes ({@code \}{@code ud83d\}{@code ude00})
+ * because CppComet keeps history and offline queues in MariaDB {@code utf8} (3-byte) columns:
+ * a raw 4-byte character makes that insert fail and the message is silently not stored.
+ * Lone surrogates, which UTF-8 cannot carry at all, survive the same way.
  * The subscriber's JSON parser restores the exact original text, on CppComet and on our server.
  */
 public final class CometQlLiteral {
@@ -83,9 +87,6 @@ public final class CometQlLiteral {
                 out.append(c);
             } else if (c == '\\') {
                 i = appendEscape(json, i, out);
-            } else if (Character.isHighSurrogate(c) && i + 1 < json.length()
-                    && Character.isLowSurrogate(json.charAt(i + 1))) {
-                out.append(c).append(json.charAt(++i));
             } else if (unsafe(c)) {
                 unicode(c, out);
             } else {
