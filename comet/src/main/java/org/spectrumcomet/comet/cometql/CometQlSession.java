@@ -49,6 +49,7 @@ final class CometQlSession implements MysqlSession {
 
     @Override
     public QueryResult query(String sql) {
+        log.debug("tenant {} user '{}': {}", context.tenant(), user, sql);
         try {
             int bytes = sql.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_QUERY_BYTES) {
