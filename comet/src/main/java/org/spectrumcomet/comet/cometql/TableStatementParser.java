@@ -125,11 +125,15 @@ final class TableStatementParser {
         if (delete.getOrderByElements() != null) {
             throw new CometQlException(NOT_IMPLEMENTED, "Token ORDER BY is not yet implemented");
         }
-        if (delete.getJoins() != null || delete.getLimit() != null || (delete.getTables() != null
-                && !delete.getTables().isEmpty()) || delete.getUsingList() != null) {
+        // getTables() is not checked: JSqlParser may list the FROM table there too.
+        if (present(delete.getJoins()) || delete.getLimit() != null || present(delete.getUsingList())) {
             throw new CometQlException(NOT_IMPLEMENTED, "CometQL DELETE takes FROM <table> WHERE ... only");
         }
         return new TableStatement.Delete(tableName(delete.getTable()), WhereClause.read(delete.getWhere(), values));
+    }
+
+    private static boolean present(List<?> list) {
+        return list != null && !list.isEmpty();
     }
 
     private static String tableName(Table table) {
