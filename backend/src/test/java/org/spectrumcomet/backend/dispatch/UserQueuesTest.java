@@ -9,6 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
 
 class UserQueuesTest {
 
@@ -110,5 +114,36 @@ class UserQueuesTest {
         queues.submit("u", "T", again::countDown);
         assertThat(again.await(2, TimeUnit.SECONDS)).isTrue();
         assertThat(System.nanoTime()).isLessThan(deadline);
+    }
+
+    @Test
+    void aSlowHandlerIsReportedOnceWithTheUser() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(UserQueues.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        UserQueues fast = new UserQueues(2, 10, Duration.ofMillis(200));
+        try {
+            CountDownLatch release = new CountDownLatch(1);
+            fast.submit("slow@x", "CONV_MESSAGE", () -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (events.list.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
+            release.countDown();
+            assertThat(events.list).hasSize(1);
+            assertThat(events.list.get(0).getFormattedMessage())
+                    .startsWith("user slow@x: CONV_MESSAGE handler has been running for");
+        } finally {
+            logger.detachAppender(events);
+            fast.shutdown(Duration.ofMillis(500));
+        }
     }
 }
