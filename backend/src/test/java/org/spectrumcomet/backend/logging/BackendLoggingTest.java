@@ -31,12 +31,13 @@ class BackendLoggingTest {
 
     @Test
     void levelAndFileWithTheBackendId() throws Exception {
-        String pattern = dir.resolve("backend-${id}.log").toString();
-        BackendLogging.configure(TransportConfig.of(Map.of("logging.level", "DEBUG", "logging.file", pattern)), 3);
+        String pattern = dir.resolve("$jid-backend-${id}.log").toString();
+        BackendLogging.configure(TransportConfig.of(Map.of("logging.level", "DEBUG", "logging.file", pattern,
+                "service.jid", "t.example")), 3);
         LoggerFactory.getLogger("t").debug("debug line for user a@x");
         LoggerFactory.getLogger("t").trace("trace line");
         flush();
-        String text = Files.readString(dir.resolve("backend-3.log"));
+        String text = Files.readString(dir.resolve("t.example-backend-3.log"));
         assertThat(text).contains("debug line for user a@x").contains("[backend-3]").doesNotContain("trace line");
     }
 
