@@ -1,0 +1,203 @@
+package org.spectrumcomet.comet;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.spectrumcomet.comet.cometql.CometQlListener;
+import org.spectrumcomet.comet.cometql.CometQlSettings;
+import org.spectrumcomet.comet.config.HostPort;
+import org.spectrumcomet.comet.config.ServerConfig;
+import org.spectrumcomet.comet.engine.local.ConfiguredTenants;
+import org.spectrumcomet.comet.engine.local.LocalCometEngine;
+import org.spectrumcomet.comet.store.CometStore;
+import org.spectrumcomet.comet.store.CometStoreException;
+import org.spectrumcomet.comet.store.MemoryStore;
+import org.spectrumcomet.comet.store.SqliteStore;
+import org.spectrumcomet.comet.ws.WebListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running comet server: store → engine → one Netty boss/worker pair shared by the CometQL
+ * and WebSocket/HTTP listeners, and one bounded executor for the engine's blocking calls.
+ *
+ * <p>The executor has {@code blocking_threads} threads and a queue of {@code blocking_queue}
+ * tasks; when the queue is full a submission is rejected at once ({@link
+ * java.util.concurrent.RejectedExecutionException}) and the listener answers "server busy".
+ */
+public final class CometServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CometServer.class);
+
+    private final ServerConfig config;
+    /** What to close, newest first. */
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private InetSocketAddress cometqlAddress;
+    private InetSocketAddress wsAddress;
+    private InetSocketAddress httpAddress;
+
+    private CometServer(ServerConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) {
+        System.exit(CometServerCommand.run(args));
+    }
+
+    /** Starts everything; on failure closes what was started and throws a one-line reason. */
+    public static CometServer start(ServerConfig config) throws ServerStartException {
+        CometServer server = new CometServer(config);
+        try {
+            server.startAll();
+            return server;
+        } catch (ServerStartException e) {
+            server.close();
+            throw e;
+        } catch (RuntimeException e) {
+            server.close();
+            throw new ServerStartException("cannot start: " + e, e);
+        }
+    }
+
+    private void startAll() throws ServerStartException {
+        if (config.demoTenant()) {
+            log.warn("no tenant configured: using demo tenant 0 with the well-known key '{}' — configure "
+                    + "[tenants] before exposing this server", ServerConfig.DEMO_KEY);
+        }
+        CometStore store = openStore();
+        LocalCometEngine engine = new LocalCometEngine(new ConfiguredTenants(config.tenants()), store,
+                config.limits(), Clock.systemUTC());
+        resources.push(engine);
+        EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("comet-boss"));
+        EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("comet-io"));
+        resources.push(() -> {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        });
+        ExecutorService blocking = new ThreadPoolExecutor(config.blockingThreads(), config.blockingThreads(),
+                60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.blockingQueue()),
+                new DefaultThreadFactory("comet-blocking"), new ThreadPoolExecutor.AbortPolicy());
+        resources.push(() -> {
+            blocking.shutdown();
+            if (!blocking.awaitTermination(5, TimeUnit.SECONDS)) {
+                blocking.shutdownNow();
+            }
+        });
+
+        InetSocketAddress cometqlBind = resolve("cometql", config.cometql());
+        InetSocketAddress wsBind = resolve("ws", config.ws());
+        InetSocketAddress httpBind = config.http() == null ? null : resolve("http", config.http());
+
+        CometQlListener cometql = listen("cometql", config.cometql(), () -> CometQlListener.start(
+                new CometQlSettings(cometqlBind, config.cometqlMaxConnections(), config.cometqlIdleTimeout(),
+                        config.cometqlMaxPacketBytes()), engine, boss, workers, blocking));
+        resources.push(cometql);
+        cometqlAddress = cometql.localAddress();
+        WebListener web = listen("ws", config.ws(), () -> WebListener.start(
+                new org.spectrumcomet.comet.ws.WebSettings(wsBind, httpBind, config.wsMaxConnections(),
+                        config.wsMaxFrameBytes(), config.httpIdleTimeout()), engine, boss, workers, blocking));
+        resources.push(web);
+        wsAddress = web.localAddress();
+        httpAddress = web.httpAddress();
+    }
+
+    private CometStore openStore() throws ServerStartException {
+        if (config.inMemory()) {
+            log.info("store: in memory (nothing survives a restart)");
+            return new MemoryStore();
+        }
+        try {
+            return SqliteStore.open(Path.of(config.dataDir()), config.fsync());
+        } catch (CometStoreException e) {
+            throw new ServerStartException(e.getMessage(), e);
+        }
+    }
+
+    private static InetSocketAddress resolve(String what, HostPort where) throws ServerStartException {
+        InetSocketAddress address = where.toAddress();
+        if (address.isUnresolved()) {
+            throw new ServerStartException("cannot listen on " + what + " " + where + ": unknown host "
+                    + where.host(), null);
+        }
+        return address;
+    }
+
+    @FunctionalInterface
+    private interface ListenerStart<T> {
+        T start() throws Exception;
+    }
+
+    private static <T> T listen(String what, HostPort where, ListenerStart<T> start) throws ServerStartException {
+        try {
+            return start.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted while starting " + what, e);
+        } catch (Exception e) {
+            throw new ServerStartException("cannot listen on " + what + " " + where + ": " + reason(e), e);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || t instanceof java.net.SocketException) {
+                return t.getMessage();
+            }
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** The single line printed once the server accepts connections. */
+    public String readyLine() {
+        return "comet-server ready cometql=" + text(cometqlAddress) + " ws=" + text(wsAddress)
+                + " http=" + text(httpAddress) + " data=" + (config.inMemory() ? "memory" : config.dataDir())
+                + " tenants=" + config.tenants().size();
+    }
+
+    private static String text(InetSocketAddress address) {
+        return address == null ? "-" : new HostPort(address.getAddress().getHostAddress(), address.getPort()).toString();
+    }
+
+    public InetSocketAddress cometqlAddress() {
+        return cometqlAddress;
+    }
+
+    public InetSocketAddress wsAddress() {
+        return wsAddress;
+    }
+
+    public InetSocketAddress httpAddress() {
+        return httpAddress;
+    }
+
+    /** Closes listeners first (no new work), then the executor, the event loops and the engine+store. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", resource, e.toString());
+            }
+        }
+        log.info("comet-server stopped");
+    }
+}

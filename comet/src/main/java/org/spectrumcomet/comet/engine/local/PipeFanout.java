@@ -1,0 +1,75 @@
+package org.spectrumcomet.comet.engine.local;
+
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import org.spectrumcomet.comet.engine.CometEvent;
+import org.spectrumcomet.comet.engine.Names;
+import org.spectrumcomet.comet.engine.PublishReceipt;
+import org.spectrumcomet.comet.engine.PipeMessage;
+import org.spectrumcomet.comet.engine.Session;
+import org.spectrumcomet.comet.store.CometStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishing to a pipe: the message is first made durable in the pipe's history (when the pipe
+ * keeps one), then handed to every subscriber. A store failure therefore means nobody got it and
+ * the publisher gets an error, never "delivered but lost from history".
+ */
+final class PipeFanout {
+
+    private static final Logger log = LoggerFactory.getLogger(PipeFanout.class);
+    /** Pipes whose every message is kept, even without a pipes_settings row (CppComet §I.4.6). */
+    static final String TRUST_PREFIX = "trust_";
+    private static final String WEB_PREFIX = "web";
+
+    private final CometStore store;
+    private final LongSupplier now;
+
+    PipeFanout(CometStore store, LongSupplier now) {
+        this.store = store;
+        this.now = now;
+    }
+
+    PublishReceipt publish(TenantState tenant, String pipe, String event, String text, long senderUserId,
+                           Session exceptSession) {
+        long time = now.getAsLong();
+        int keep = keep(tenant.tenant, pipe);
+        String messageId = "";
+        if (keep > 0) {
+            messageId = UUID.randomUUID().toString();
+            store.appendHistory(tenant.tenant, new PipeMessage(messageId, time, pipe, event, text, senderUserId), keep);
+        }
+        // CometQL publishes carry no user_id on the wire; browser (web_) publishes always do.
+        long frameUser = senderUserId > 0 || pipe.startsWith(WEB_PREFIX) ? senderUserId : -1;
+        int delivered = deliver(tenant, pipe, new CometEvent(pipe, event, text, time, frameUser, false), exceptSession);
+        log.debug("tenant {} pipe {} event {}: delivered to {}, kept {}", tenant.tenant, pipe, event, delivered,
+                keep > 0);
+        return new PublishReceipt(messageId, delivered);
+    }
+
+    /** Hands a frame to the pipe's subscribers; returns how many accepted it. Never blocks. */
+    int deliver(TenantState tenant, String pipe, CometEvent frame, Session exceptSession) {
+        int delivered = 0;
+        for (Session subscriber : tenant.subscriptions.subscribers(pipe)) {
+            if (!subscriber.equals(exceptSession) && subscriber.connection().deliver(frame)) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    /** How many messages the pipe keeps: its setting, or 99 for an unset/zero {@code trust_} pipe. */
+    int keep(String tenant, String pipe) {
+        OptionalInt length = store.historyLength(tenant, pipe);
+        return keepFor(pipe, length.orElse(0));
+    }
+
+    static int keepFor(String pipe, int length) {
+        if (length > 0) {
+            return Math.min(length, Names.MAX_HISTORY_LENGTH);
+        }
+        return pipe.startsWith(TRUST_PREFIX) ? Names.MAX_HISTORY_LENGTH : 0;
+    }
+}
