@@ -2,7 +2,9 @@ package org.spectrumcomet.comet.http;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +22,21 @@ public final class OrderedTasks {
     public static final int MAX_PENDING = 256;
     private static final Logger LOG = LoggerFactory.getLogger(OrderedTasks.class);
 
-    private final Executor executor;
+    private static final long RETRY_MILLIS = 20;
+
+    private final ExecutorService executor;
+    private final ScheduledExecutorService retry;
     private final Queue<Runnable> pending = new ArrayDeque<>();
     private boolean running;
 
-    public OrderedTasks(Executor executor) {
+    /**
+     * @param executor where the tasks run (may block)
+     * @param retry where to schedule a retry when {@code executor} is momentarily full (the
+     *              connection's event loop: scheduling there never blocks it)
+     */
+    public OrderedTasks(ExecutorService executor, ScheduledExecutorService retry) {
         this.executor = executor;
+        this.retry = retry;
     }
 
     /** Queues a task; false when {@link #MAX_PENDING} tasks already wait. */
@@ -57,10 +68,22 @@ public final class OrderedTasks {
         try {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
-            LOG.debug("executor shut down; dropping queued connection tasks");
-            synchronized (pending) {
-                pending.clear();
-                running = false;
+            if (executor.isShutdown()) {
+                LOG.debug("executor shut down; dropping queued connection tasks");
+                synchronized (pending) {
+                    pending.clear();
+                    running = false;
+                }
+            } else {
+                // The shared executor's queue is full: try again shortly, keeping the order.
+                try {
+                    retry.schedule(this::schedule, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    synchronized (pending) {
+                        pending.clear();
+                        running = false;
+                    }
+                }
             }
         }
     }

@@ -27,13 +27,19 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final WebSocketUpgrade upgrade;
     private final CometApi api;
     private final SiteResponder site;
-    private final OrderedTasks tasks;
+    private final ExecutorService blocking;
+    private OrderedTasks tasks;
 
     HttpRouter(WebSocketUpgrade upgrade, CometApi api, SiteResponder site, ExecutorService blocking) {
         this.upgrade = upgrade;
         this.api = api;
         this.site = site;
-        this.tasks = new OrderedTasks(blocking);
+        this.blocking = blocking;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        tasks = new OrderedTasks(blocking, ctx.channel().eventLoop());
     }
 
     @Override

@@ -75,7 +75,7 @@ final class WebSocketUpgrade {
             url = new CometUrl("", 0, "0", 4, 0, "");
         }
         CometSocketConnection client = new CometSocketConnection(ctx.channel(), url, info(ctx, headers));
-        OrderedTasks tasks = new OrderedTasks(blocking);
+        OrderedTasks tasks = new OrderedTasks(blocking, ctx.channel().eventLoop());
         CometSocketHandler handler = new CometSocketHandler(client, engine, keys, commands, tasks, server);
         if (!handshake(ctx, request, "chat")) {
             return;
@@ -95,7 +95,7 @@ final class WebSocketUpgrade {
     void subscribe(ChannelHandlerContext ctx, FullHttpRequest request) {
         SubscribeConnection connection = new SubscribeConnection(ctx.channel(), info(ctx, request.headers()));
         SubscribeHandler handler = new SubscribeHandler(connection, request.headers().get(CometApi.TENANT_HEADER),
-                engine, world, new OrderedTasks(blocking));
+                engine, world, new OrderedTasks(blocking, ctx.channel().eventLoop()));
         if (!handshake(ctx, request, null)) {
             return;
         }
