@@ -362,4 +362,39 @@ class WebListenerTest {
         client.send("statistics\n" + "y".repeat(2000));
         assertThat(client.closeCode()).startsWith("1009");
     }
+
+    @Test
+    void slowConsumerIsClosedAndRefusesDelivery() throws Exception {
+        FrameClient reader = subscribed(0, "", "a", "flood");
+        reader.close();
+        // A client that reads its first frames, then stops asking for more.
+        StalledClient stalled = new StalledClient();
+        java.net.http.WebSocket socket = fx.http.newWebSocketBuilder().buildAsync(java.net.URI.create(
+                fx.base() + "/ws/sesion=&myid=0&devid=0&v=4.0&uuid=slow&api=js"), stalled).join();
+        try {
+            socket.sendText("subscription\nflood", true).join();
+            String chunk = "s".repeat(60_000);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            int delivered = 1;
+            while (delivered > 0 && System.nanoTime() < deadline) {
+                delivered = fx.engine.publish("0", "flood", "ev", chunk, 0, null).delivered();
+            }
+            assertThat(delivered).isZero();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (fx.engine.subscriberCount("0", "flood") > 0 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(fx.engine.subscriberCount("0", "flood")).isZero();
+        } finally {
+            socket.abort();
+        }
+    }
+
+    /** Takes the first frame and never requests another: the server's writes back up. */
+    private static final class StalledClient implements java.net.http.WebSocket.Listener {
+        @Override
+        public void onOpen(java.net.http.WebSocket webSocket) {
+            webSocket.request(1);
+        }
+    }
 }
