@@ -397,4 +397,47 @@ class WebListenerTest {
             webSocket.request(1);
         }
     }
+
+    @Test
+    void userStatusAndUserDataAnswers() throws Exception {
+        fx.engine.setUserKey("0", 7, "k7");
+        FrameClient seven = connect("k7", 7, "0", "s");
+        seven.next();
+        sync(seven);
+        FrameClient asker = subscribed(0, "", "a", "x1");
+        asker.send("user_status\n7");
+        JsonNode status = asker.next();
+        assertThat(status.get("pipe").asText()).isEqualTo("_answer_user_status");
+        assertThat(status.get("event").asText()).isEqualTo("user_status_7");
+        assertThat(status.get("data").get("data").asLong()).isCloseTo(Instant.now().getEpochSecond(),
+                org.assertj.core.data.Offset.offset(5L)); // online: now - 0, as CppComet
+        asker.send("user_status\n8");
+        assertThat(asker.next().get("data").get("last_online_time").asLong()).isEqualTo(-1);
+        asker.send("user_data\nud-marker\n7");
+        JsonNode data = asker.next();
+        assertThat(data.get("pipe").asText()).isEqualTo("_answer");
+        assertThat(data.get("marker").asText()).isEqualTo("ud-marker");
+        assertThat(data.get("data").toString()).isEqualTo("{\"user_data\":\"\",\"user_id\":7}");
+    }
+
+    @Test
+    void separateHttpAddressServesTheJsonApi() throws Exception {
+        fx.close();
+        fx = new WebFixture(new WebSettings(new java.net.InetSocketAddress("127.0.0.1", 0),
+                new java.net.InetSocketAddress("127.0.0.1", 0), 100, 65_535, Duration.ofSeconds(30)));
+        assertThat(fx.listener.httpAddress().getPort()).isNotEqualTo(fx.listener.localAddress().getPort());
+        assertThat(fx.post("/comet/Comet/Publish", "0", WebFixture.KEY0, "{\"uid\":3,\"evt\":1}").statusCode())
+                .isEqualTo(200);
+        assertThat(fx.engine.queue("0", 3)).hasSize(1);
+    }
+
+    @Test
+    void deletingTheUserKeyClosesTheUsersConnections() throws Exception {
+        fx.engine.setUserKey("0", 7, "k7");
+        FrameClient seven = connect("k7", 7, "0", "s");
+        seven.next();
+        sync(seven);
+        fx.engine.deleteUserKey("0", 7);
+        assertThat(seven.closeCode()).startsWith("1000");
+    }
 }
