@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every uplink frame is answered or acted on; anything else closes with 1008 and a reason
  * (bad JSON, a frame before AUTH, a refused token, a second AUTH, an invalid room name). A
  * connection without any uplink frame (heartbeats included) for the idle timeout is closed with
- * 1001. Engine calls run in the connection's {@link OrderedTasks}.
+ * 1001; the server sends a heartbeat itself when it has sent nothing for half that time. Engine calls run in the connection's {@link OrderedTasks}.
  */
 public final class SubscribeHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
@@ -132,7 +133,9 @@ public final class SubscribeHandler extends SimpleChannelInboundHandler<WebSocke
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
+        if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.WRITER_IDLE) {
+            connection.send(PushFrames.heartbeat()); // our half of "heartbeats both ways"
+        } else if (evt instanceof IdleStateEvent) {
             connection.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "no heartbeat");
         } else {
             ctx.fireUserEventTriggered(evt);

@@ -102,7 +102,7 @@ final class WebSocketUpgrade {
         ChannelPipeline pipeline = ctx.pipeline();
         // The JSON API has heartbeats: a client silent for the idle timeout is gone.
         pipeline.replace(WebChannelInitializer.IDLE, WebChannelInitializer.IDLE,
-                new IdleStateHandler(idleTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+                new IdleStateHandler(idleTimeout.toMillis(), idleTimeout.toMillis() / 2, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast(new WebSocketFrameAggregator(maxFrameBytes), handler);
         pipeline.remove(ctx.handler());
     }

@@ -17,6 +17,10 @@
  * with 1009; {@code web_pipe2} text is relayed as sent (no SQL-escaping); {@code private_*} names of
  * anonymous clients are skipped without dropping the rest of the list; {@code pipe_log} frames carry
  * {@code history:true} and the marker; queued private messages are delivered exactly once.
+ * The {@code serverInfo} frame's {@code data} is the user's users_auth key when it has one, else
+ * the key it presented (CppComet stores a random key for a JWT login; we store nothing).
+ * {@code user_data} always answers empty user data (we keep no users_data), {@code user_status}
+ * answers now − last-seen as CppComet does (−1 when never seen).
  *
  * <p>Bounds: HTTP requests 64 KiB (413); connections {@code maxConnections} (503); WebSocket
  * messages {@code maxFrameBytes} (1009); per connection 256 pending commands (1008) and 4 MiB of

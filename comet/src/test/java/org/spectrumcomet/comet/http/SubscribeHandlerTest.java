@@ -115,10 +115,11 @@ class SubscribeHandlerTest {
     }
 
     @Test
-    void silentClientIsClosedAfterIdleTimeout() throws Exception {
+    void serverSendsHeartbeatsAndClosesASilentClient() throws Exception {
         fx.close();
         fx = new WebFixture(WebFixture.settings(100, 65_535, Duration.ofMillis(300)));
-        try (FrameClient client = authed(fx, 5, "")) {
+        try (FrameClient client = open(fx)) {
+            assertThat(client.nextText()).isEqualTo("{\"t\":0,\"hb\":{}}"); // the server's own heartbeat
             assertThat(client.closeCode()).isEqualTo("1001 no heartbeat");
         }
     }

@@ -21,6 +21,8 @@ public final class FrameClient implements WebSocket.Listener, AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(5);
 
     public final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    /** Every text frame ever received, consumed or not. */
+    public final java.util.List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
     public final CompletableFuture<String> closed = new CompletableFuture<>(); // "code reason"
     private final StringBuilder partial = new StringBuilder();
@@ -41,6 +43,7 @@ public final class FrameClient implements WebSocket.Listener, AutoCloseable {
         partial.append(data);
         if (last) {
             frames.add(partial.toString());
+            all.add(partial.toString());
             partial.setLength(0);
         }
         webSocket.request(1);

@@ -165,7 +165,7 @@ class WebListenerTest {
         FrameClient second = connect("k7", 7, "0", "b");
         second.next();
         sync(second);
-        assertThat(second.frames).noneMatch(f -> f.contains("sent while offline"));
+        assertThat(second.all).noneMatch(f -> f.contains("sent while offline"));
     }
 
     @Test
@@ -210,7 +210,7 @@ class WebListenerTest {
         assertThat(ack.get("pipe").asText()).isEqualTo("_answer_to_web_chat");
         assertThat(ack.get("data").get("number_messages").asInt()).isEqualTo(1);
         sync(sender);
-        assertThat(sender.frames).noneMatch(f -> f.contains("my_event"));
+        assertThat(sender.all).noneMatch(f -> f.contains("my_event"));
     }
 
     @Test
@@ -267,7 +267,7 @@ class WebListenerTest {
         fx.engine.publish("0", "private_x", "ev", "secret", 0, null);
         fx.engine.publish("0", "later_pipe", "ev", "public", 0, null);
         assertThat(client.until(f -> f.path("pipe").asText().equals("later_pipe")).get("data").asText()).isEqualTo("public");
-        assertThat(client.frames).noneMatch(f -> f.contains("secret"));
+        assertThat(client.all).noneMatch(f -> f.contains("secret"));
     }
 
     @Test
