@@ -21,6 +21,7 @@ import org.spectrumcomet.comet.engine.Session;
 import org.spectrumcomet.comet.engine.SubscriberInfo;
 import org.spectrumcomet.comet.engine.Tenants;
 import org.spectrumcomet.comet.store.CometStore;
+import org.spectrumcomet.comet.store.CometStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -203,7 +204,12 @@ public final class LocalCometEngine implements CometEngine {
             lock.lock();
             try {
                 int connections = state.users.add(session);
-                privateMessages.replay(state, session);
+                try {
+                    privateMessages.replay(state, session);
+                } catch (CometStoreException e) {
+                    // The connection stays usable; what was not replayed stays queued for the next one.
+                    log.error("tenant {} user {}: queued messages not replayed: {}", tenant, userId, e.getMessage());
+                }
                 if (connections == 1) {
                     presence.online(state, userId);
                 }
