@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +71,9 @@ final class WebChannelInitializer extends ChannelInitializer<SocketChannel> {
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             FullHttpResponse response = HttpReplies.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                     "request body above " + MAX_BODY_BYTES + " bytes");
-            HttpReplies.send(ctx, false, response, true);
+            // Keep-alive: answer now and let the aggregator discard the rest of the body, so the
+            // client is not reset while still sending it (closing with unread data sends RST).
+            HttpReplies.send(ctx, HttpUtil.isKeepAlive(oversized), response, false);
         }
     }
 }

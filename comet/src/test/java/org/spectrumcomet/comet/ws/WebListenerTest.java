@@ -365,14 +365,17 @@ class WebListenerTest {
 
     @Test
     void slowConsumerIsClosedAndRefusesDelivery() throws Exception {
-        FrameClient reader = subscribed(0, "", "a", "flood");
-        reader.close();
         // A client that reads its first frames, then stops asking for more.
         StalledClient stalled = new StalledClient();
         java.net.http.WebSocket socket = fx.http.newWebSocketBuilder().buildAsync(java.net.URI.create(
                 fx.base() + "/ws/sesion=&myid=0&devid=0&v=4.0&uuid=slow&api=js"), stalled).join();
         try {
             socket.sendText("subscription\nflood", true).join();
+            long subscribed = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (fx.engine.subscriberCount("0", "flood") == 0 && System.nanoTime() < subscribed) {
+                Thread.sleep(5);
+            }
+            assertThat(fx.engine.subscriberCount("0", "flood")).isEqualTo(1);
             String chunk = "s".repeat(60_000);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             int delivered = 1;
