@@ -354,13 +354,19 @@ class WebListenerTest {
     }
 
     @Test
-    void frameAboveLimitClosesWith1009() throws Exception {
+    void messageAboveLimitClosesWith1009WholeOrFragmented() throws Exception {
         fx.close();
         fx = new WebFixture(WebFixture.settings(100, 1000, Duration.ofSeconds(30)));
         FrameClient client = connect("", 0, "0", "a");
         client.next();
         client.send("statistics\n" + "y".repeat(2000));
         assertThat(client.closeCode()).startsWith("1009");
+
+        FrameClient fragmented = connect("", 0, "0", "b");
+        fragmented.next();
+        fragmented.socket.sendText("statistics\n" + "y".repeat(600), false).join();
+        fragmented.socket.sendText("y".repeat(600), true).join();
+        assertThat(fragmented.closeCode()).startsWith("1009 frame too big");
     }
 
     @Test
