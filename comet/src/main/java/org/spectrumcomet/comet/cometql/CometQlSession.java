@@ -1,0 +1,98 @@
+package org.spectrumcomet.comet.cometql;
+
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spectrumcomet.comet.mysql.MysqlSession;
+import org.spectrumcomet.comet.mysql.QueryResult;
+
+/**
+ * One authenticated CometQL connection of a tenant: routes each query to the session statements
+ * ({@link SessionStatements}) or the tables ({@link TableStatementRunner}).
+ */
+final class CometQlSession implements MysqlSession {
+    /** The one database (API version) there is. */
+    static final String DATABASE = "CometQL_v1";
+    /** CppComet's query size bounds: longer than 3 and shorter than 9000 bytes. */
+    static final int MIN_QUERY_BYTES = 4;
+    static final int MAX_QUERY_BYTES = 8999;
+    private static final Logger log = LoggerFactory.getLogger(CometQlSession.class);
+
+    private final TableContext context;
+    private final String user;
+    private final SocketAddress remote;
+    private final SessionStatements sessionStatements;
+    private String database = "";
+
+    CometQlSession(TableContext context, String user, SocketAddress remote, ServerVariables variables) {
+        this.context = context;
+        this.user = user;
+        this.remote = remote;
+        this.sessionStatements = new SessionStatements(this, variables);
+        log.info("tenant {}: CometQL session opened by user '{}' from {}", context.tenant(), user, remote);
+    }
+
+    String tenant() {
+        return context.tenant();
+    }
+
+    String user() {
+        return user;
+    }
+
+    /** The selected database, empty when none. */
+    String database() {
+        return database;
+    }
+
+    @Override
+    public QueryResult query(String sql) {
+        log.debug("tenant {} user '{}': {}", context.tenant(), user, sql);
+        try {
+            int bytes = sql.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_QUERY_BYTES) {
+                throw new CometQlException(CometQlException.TOO_LONG, "Data is too long: the query has " + bytes
+                        + " bytes, CometQL accepts at most " + MAX_QUERY_BYTES);
+            }
+            QueryLexer.Lexed lexed = QueryLexer.lex(sql);
+            String text = lexed.text().replaceFirst("[;\\s]+$", "");
+            if (text.getBytes(StandardCharsets.UTF_8).length < MIN_QUERY_BYTES) {
+                throw new CometQlException(CometQlException.TOO_SHORT, "Data is too short: empty or tiny query");
+            }
+            lexed = new QueryLexer.Lexed(text, lexed.literals());
+            Optional<QueryResult> answered = sessionStatements.answer(lexed);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+            return TableStatementRunner.run(TableStatementParser.parse(lexed), context);
+        } catch (CometQlException e) {
+            log.debug("tenant {} user '{}': refused ({} {}): {}", context.tenant(), user, e.code(), e.getMessage(), sql);
+            return QueryResult.error(e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("tenant {} user '{}': statement failed: {}", context.tenant(), user, sql, e);
+            return QueryResult.error(CometQlException.INTERNAL, "Internal server error");
+        }
+    }
+
+    /**
+     * {@code CometQL_v1}, or {@code db_<N>} naming this session's own tenant (CppComet's way to pick a
+     * tenant; other tenants' databases are refused since each tenant has its own key).
+     */
+    @Override
+    public QueryResult useDatabase(String name) {
+        if (name.equals(DATABASE) || name.equals("db_" + context.tenant())) {
+            database = DATABASE;
+            return QueryResult.ok();
+        }
+        log.info("tenant {} user '{}': unknown database '{}' refused", context.tenant(), user, name);
+        return QueryResult.error(CometQlException.DOES_NOT_EXIST,
+                "Select database failure: unknown database '" + name + "' (CometQL has only " + DATABASE + ")");
+    }
+
+    @Override
+    public void close() {
+        log.info("tenant {}: CometQL session of user '{}' from {} closed", context.tenant(), user, remote);
+    }
+}

@@ -1,0 +1,71 @@
+package org.spectrumcomet.comet.cometql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spectrumcomet.comet.engine.PipeMessage;
+import org.spectrumcomet.comet.engine.PublishReceipt;
+import org.spectrumcomet.comet.mysql.QueryResult;
+
+/**
+ * {@code pipes_messages}: INSERT publishes to a pipe; SELECT reads its kept history (oldest first,
+ * at most 99 rows); DELETE by {@code name} clears it, by {@code name} and {@code id} removes one
+ * kept message.
+ */
+final class PipesMessagesTable extends CometTable {
+    static final int MAX_HISTORY_ROWS = 99;
+    private static final Logger log = LoggerFactory.getLogger(PipesMessagesTable.class);
+
+    PipesMessagesTable() {
+        super("pipes_messages", "name", text("id"), number("time"), text("name"), number("index"), text("event"),
+                text("message"), number("user_id"));
+    }
+
+    @Override
+    List<List<String>> rows(TableContext context, List<String> pipes) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String pipe : pipes) {
+            List<PipeMessage> history = context.engine().history(context.tenant(), pipe, MAX_HISTORY_ROWS);
+            int index = 0;
+            for (PipeMessage m : history) {
+                rows.add(List.of(m.id(), Long.toString(m.time()), pipe, Integer.toString(index++), m.event(), m.text(),
+                        Long.toString(m.userId())));
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    boolean writable() {
+        return true;
+    }
+
+    @Override
+    QueryResult insert(TableContext context, Map<String, String> row) {
+        String pipe = ValueRules.pipeName(ValueRules.required(row, "name"));
+        String event = ValueRules.eventName(ValueRules.required(row, "event"));
+        String message = ValueRules.required(row, "message");
+        PublishReceipt receipt = context.engine().publish(context.tenant(), pipe, event, message, 0, null);
+        log.debug("tenant {} pipe {}: published event '{}' to {} connections", context.tenant(), pipe, event,
+                receipt.delivered());
+        return QueryResult.ok();
+    }
+
+    @Override
+    QueryResult delete(TableContext context, Map<String, List<String>> where) {
+        List<String> ids = where.get("id");
+        for (String pipe : where.get("name")) {
+            if (ids == null) {
+                context.engine().clearHistory(context.tenant(), pipe);
+                log.info("tenant {} pipe {}: history cleared", context.tenant(), pipe);
+            } else {
+                for (String id : ids) {
+                    context.engine().deleteHistoryMessage(context.tenant(), pipe, id);
+                }
+            }
+        }
+        return QueryResult.ok();
+    }
+}

@@ -1,0 +1,177 @@
+package org.spectrumcomet.comet.mysql;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link MysqlConnection} off the event loop: packets are handled one at a time, in arrival
+ * order, on the statement executor, and the replies are written in that same order — so pipelined
+ * requests get their answers in order and a statement sees the effects of the one before it.
+ *
+ * <p>Bound: at most {@link #MAX_PENDING} packets wait per connection; when that many are queued the
+ * channel stops reading (autoRead off, TCP pushes back on the client) until the queue is down to
+ * {@link #RESUME_AT}.
+ */
+public final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
+    public static final int MAX_PENDING = 64;
+    public static final int RESUME_AT = 16;
+    static final int TOO_LARGE_CODE = 11;
+    private static final Logger log = LoggerFactory.getLogger(MysqlChannelHandler.class);
+
+    private final MysqlConnection connection;
+    private final Executor statements;
+    private final ArrayDeque<MysqlPacket> pending = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private boolean running;
+    private boolean finished;
+    /** A final answer (oversize packet) to write once everything before it is answered. */
+    private MysqlConnection.Reply last;
+
+    public MysqlChannelHandler(MysqlConnection connection, Executor statements) {
+        this.connection = connection;
+        this.statements = statements;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(connection.greeting());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (finished || last != null || !(msg instanceof MysqlPacket packet)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        pending.add(packet);
+        if (pending.size() >= MAX_PENDING) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        runNext();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            log.info("CometQL connection {} idle too long, closing", ctx.channel().remoteAddress());
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof MysqlPacketTooLargeException tooLarge) {
+            log.warn("CometQL connection {}: {}", ctx.channel().remoteAddress(), tooLarge.getMessage());
+            last = MysqlConnection.Reply.closing(new QueryReply((tooLarge.sequence() + 1) & 0xFF,
+                    QueryResult.error(TOO_LARGE_CODE, "Packet too large: " + tooLarge.announced()
+                            + " bytes announced, at most " + tooLarge.limit() + " accepted")));
+            runNext();
+            return;
+        }
+        log.warn("CometQL connection {} failed, closing", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        finished = true;
+        releasePending();
+        try {
+            statements.execute(connection::close);
+        } catch (RejectedExecutionException e) {
+            connection.close();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    private void runNext() {
+        if (running || finished) {
+            return;
+        }
+        MysqlPacket packet = pending.poll();
+        if (packet == null) {
+            if (last != null) {
+                write(last);
+            }
+            return;
+        }
+        running = true;
+        try {
+            statements.execute(() -> handle(packet));
+        } catch (RejectedExecutionException e) {
+            packet.release();
+            running = false;
+            log.warn("CometQL statement executor refused work; closing {}", ctx.channel().remoteAddress());
+            ctx.close();
+        }
+    }
+
+    /** On the statement executor. */
+    private void handle(MysqlPacket packet) {
+        MysqlConnection.Reply reply;
+        try {
+            reply = connection.handle(packet);
+        } catch (RuntimeException e) {
+            log.error("CometQL connection {}: internal error", ctx.channel().remoteAddress(), e);
+            reply = MysqlConnection.Reply.closing(new QueryReply((packet.sequence() + 1) & 0xFF,
+                    QueryResult.error(500, "Internal server error")));
+        } finally {
+            packet.release();
+        }
+        MysqlConnection.Reply done = reply;
+        ctx.executor().execute(() -> complete(done));
+    }
+
+    private void complete(MysqlConnection.Reply reply) {
+        running = false;
+        if (finished) {
+            return;
+        }
+        write(reply);
+        if (!finished) {
+            if (!ctx.channel().config().isAutoRead() && pending.size() <= RESUME_AT) {
+                ctx.channel().config().setAutoRead(true);
+            }
+            runNext();
+        }
+    }
+
+    private void write(MysqlConnection.Reply reply) {
+        List<ServerMessage> messages = reply.messages();
+        for (ServerMessage message : messages) {
+            ctx.write(message);
+        }
+        if (reply.close()) {
+            finished = true;
+            releasePending();
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else if (!messages.isEmpty()) {
+            ctx.flush();
+        }
+    }
+
+    private void releasePending() {
+        MysqlPacket packet;
+        while ((packet = pending.poll()) != null) {
+            packet.release();
+        }
+    }
+}
