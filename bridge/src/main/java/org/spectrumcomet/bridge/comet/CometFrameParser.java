@@ -24,6 +24,11 @@ public final class CometFrameParser {
 
     public static List<CometEvent> parse(String text) {
         List<CometEvent> events = new ArrayList<>(1);
+        if (!text.stripLeading().startsWith("{")) {
+            // Also keeps Jackson from unwrapping a top-level array into separate values.
+            events.add(new CometEvent.Unparsed(text, "not a JSON object"));
+            return events;
+        }
         try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(text)) {
             while (it.hasNextValue()) {
                 events.add(event(it.nextValue(), text));
