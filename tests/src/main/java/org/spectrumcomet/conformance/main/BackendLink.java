@@ -1,0 +1,258 @@
+package org.spectrumcomet.conformance.main;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spectrumcomet.conformance.main.FrameRecord.Direction;
+import org.spectrumcomet.conformance.main.Violation.Effect;
+import org.spectrumcomet.protocol.FrameTooLargeException;
+import org.spectrumcomet.protocol.MalformedFrame;
+import org.spectrumcomet.protocol.SpectrumMessage;
+import org.spectrumcomet.protocol.pb.Protocol;
+import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
+
+/**
+ * The main instance's side of one accepted backend connection: records every frame, runs the
+ * {@link FrameChecks}, feeds session frames to {@link MainUsers}, and keeps Spectrum's ping
+ * schedule (NetworkPluginServer's 20 s timer, re-armed after each run):
+ * <ul>
+ *   <li>PING right after accept; the first real PONG makes the backend ready (queued LOGINs go out);</li>
+ *   <li>at each tick, a backend that sent any decodable frame since the last PING gets a new PING;
+ *       one that sent none is declared dead: flagged, EXIT sent, link closed, and the PID Spectrum
+ *       would SIGABRT (the last STATS.id) recorded, never signalled;</li>
+ *   <li>optionally, a backend without users gets EXIT and is closed at a tick (idle reaping).</li>
+ * </ul>
+ *
+ * <pre>
+ *   SpectrumFrameDecoder → WrapperMessageDecoder(reporting) → BackendLink
+ * </pre>
+ */
+public final class BackendLink extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackendLink.class);
+
+    private enum PongState { NEVER, RECEIVED, AWAITING }
+
+    private final MainOptions options;
+    private final Recording recording;
+    private final Violations violations;
+    private final MainUsers users;
+    private final long expectedPid;
+
+    private volatile Channel channel;
+    private volatile PongState pong = PongState.NEVER;
+    private volatile Instant firstPingAt;
+    private volatile Instant firstPongAt;
+    private volatile String lastStatsId;
+    private volatile String abortTarget;
+    private volatile boolean declaredDead;
+    private volatile boolean idleExited;
+    private boolean flaggedNoFirstPong;
+    private ScheduledFuture<?> ticks;
+
+    BackendLink(MainOptions options, Recording recording, Violations violations, long expectedPid) {
+        this.options = options;
+        this.recording = recording;
+        this.violations = violations;
+        this.expectedPid = expectedPid;
+        this.users = new MainUsers(violations, this::send);
+    }
+
+    public MainUsers users() {
+        return users;
+    }
+
+    /** Records and writes one frame; dropped (and logged) if the link is not open. */
+    public void send(SpectrumMessage message) {
+        Channel ch = channel;
+        if (ch == null || !ch.isActive()) {
+            LOG.debug("not sending {}: link closed", message.type());
+            return;
+        }
+        recording.add(Direction.SENT, message);
+        ch.writeAndFlush(message).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    }
+
+    /** Writes bytes as they are, bypassing the codec (for garbage and oversize frames). */
+    public void sendRaw(byte[] bytes) {
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            recording.add(Direction.SENT, bytes.clone());
+            ch.pipeline().firstContext().writeAndFlush(Unpooled.wrappedBuffer(bytes));
+        }
+    }
+
+    /** Closes the connection from the main's side (the backend sees EOF). */
+    public void close() {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.close();
+        }
+    }
+
+    public Instant firstPingAt() {
+        return firstPingAt;
+    }
+
+    /** When the first PONG arrived, or null. */
+    public Instant firstPongAt() {
+        return firstPongAt;
+    }
+
+    public String lastStatsId() {
+        return lastStatsId;
+    }
+
+    /** The STATS.id the real main would have sent SIGABRT to on a ping timeout, or null. */
+    public String abortTarget() {
+        return abortTarget;
+    }
+
+    public boolean declaredDead() {
+        return declaredDead;
+    }
+
+    public boolean idleExited() {
+        return idleExited;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        firstPingAt = Instant.now();
+        send(SpectrumMessage.of(Type.TYPE_PING));
+        long every = options.pingInterval().toNanos();
+        ticks = ctx.executor().scheduleWithFixedDelay(this::tick, every, every, TimeUnit.NANOSECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+        recording.markClosed();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof MalformedFrame bad) {
+            recording.add(Direction.RECEIVED, bad);
+            FrameChecks.checkMalformed(bad, violations);
+        } else if (msg instanceof SpectrumMessage message) {
+            recording.add(Direction.RECEIVED, message);
+            FrameChecks.check(message, violations);
+            onMessage(message);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof FrameTooLargeException || cause.getCause() instanceof FrameTooLargeException) {
+            violations.flag(Effect.DEAD, "oversize-frame", cause.getMessage());
+        } else {
+            LOG.warn("backend link error: {}", cause.toString());
+        }
+        ctx.close();
+    }
+
+    private void onMessage(SpectrumMessage message) {
+        if (message.type() == Type.TYPE_PONG) {
+            boolean first = pong == PongState.NEVER;
+            pong = PongState.RECEIVED;
+            if (first) {
+                firstPongAt = Instant.now();
+                users.backendReady();
+            }
+            return;
+        }
+        if (pong != PongState.NEVER) {
+            pong = PongState.RECEIVED; // Spectrum counts any parsed frame as the answer after the first PONG
+        }
+        Object p = message.payload();
+        switch (message.type()) {
+            case TYPE_STATS -> onStats((Protocol.Stats) p);
+            case TYPE_CONNECTED -> users.onConnected((Protocol.Connected) p);
+            case TYPE_DISCONNECTED -> users.onDisconnected((Protocol.Disconnected) p);
+            case TYPE_BUDDY_CHANGED, TYPE_BUDDY_REMOVED, TYPE_BUDDY_TYPING, TYPE_BUDDY_STOPPED_TYPING,
+                 TYPE_BUDDY_TYPED, TYPE_AUTH_REQUEST ->
+                    users.checkAddressee(message.type(), ((Protocol.Buddy) p).getUserName(), null);
+            case TYPE_CONV_MESSAGE, TYPE_ATTENTION, TYPE_CONV_MESSAGE_ACK, TYPE_ROOM_SUBJECT_CHANGED ->
+                    users.checkAddressee(message.type(), ((Protocol.ConversationMessage) p).getUserName(), null);
+            case TYPE_PARTICIPANT_CHANGED -> {
+                Protocol.Participant part = (Protocol.Participant) p;
+                users.checkAddressee(message.type(), part.getUserName(), part.getRoom());
+            }
+            case TYPE_ROOM_NICKNAME_CHANGED -> {
+                Protocol.Room room = (Protocol.Room) p;
+                users.checkAddressee(message.type(), room.getUserName(), room.getRoom());
+                users.onRoomNickname(room);
+            }
+            case TYPE_VCARD -> {
+                Protocol.VCard card = (Protocol.VCard) p;
+                users.checkAddressee(message.type(), card.getUserName(), null);
+                users.onVCardReply(card.getUserName(), card.getId());
+            }
+            case TYPE_ROOM_LIST -> {
+                Protocol.RoomList list = (Protocol.RoomList) p;
+                if (!list.getUser().isEmpty()) {
+                    users.checkAddressee(message.type(), list.getUser(), null);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void onStats(Protocol.Stats stats) {
+        lastStatsId = stats.getId();
+        if (expectedPid > 0 && !Long.toString(expectedPid).equals(stats.getId())) {
+            violations.flag(Effect.CRASH, "stats-id", "STATS.id is '" + stats.getId() + "', not the backend's PID "
+                    + expectedPid + " (the main sends SIGABRT to that id on a ping timeout)");
+        }
+    }
+
+    private void tick() {
+        switch (pong) {
+            case RECEIVED -> {
+                pong = PongState.AWAITING;
+                send(SpectrumMessage.of(Type.TYPE_PING));
+            }
+            case AWAITING -> {
+                declaredDead = true;
+                abortTarget = lastStatsId;
+                violations.flag(Effect.DEAD, "ping-timeout", "no decodable frame within one ping period ("
+                        + options.pingInterval().toMillis() + " ms) after PING: the main closes the backend"
+                        + (lastStatsId != null ? " and sends SIGABRT to STATS.id " + lastStatsId : ""));
+                exitAndClose();
+                return;
+            }
+            case NEVER -> {
+                if (!flaggedNoFirstPong) {
+                    flaggedNoFirstPong = true;
+                    violations.flag(Effect.DEAD, "no-first-pong", "no PONG to the first PING by the next tick: "
+                            + "the main never assigns users to this backend");
+                }
+            }
+        }
+        if (options.exitIdleBackend() && users.isEmpty()) {
+            idleExited = true;
+            exitAndClose();
+        }
+    }
+
+    private void exitAndClose() {
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            recording.add(Direction.SENT, SpectrumMessage.of(Type.TYPE_EXIT));
+            ch.writeAndFlush(SpectrumMessage.of(Type.TYPE_EXIT)).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}
