@@ -81,10 +81,10 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
     }
 
     /** Writes bytes as they are, bypassing the codec (for garbage and oversize frames). */
-    public void sendRaw(byte[] bytes) {
+    public void sendRaw(byte[] bytes, String label) {
         Channel ch = channel;
         if (ch != null && ch.isActive()) {
-            recording.add(Direction.SENT, bytes.clone());
+            recording.add(Direction.SENT, new RawBytes(bytes.length, label));
             ch.pipeline().firstContext().writeAndFlush(Unpooled.wrappedBuffer(bytes));
         }
     }

@@ -12,7 +12,7 @@ import org.spectrumcomet.protocol.SpectrumMessage;
  * @param at when it was sent or received
  * @param direction which way it went
  * @param frame a {@link SpectrumMessage}, a {@link MalformedFrame} (received, did not decode), or
- *              a {@code byte[]} the kit wrote raw on purpose (garbage, oversize)
+ *              {@link RawBytes} the kit wrote on purpose (garbage, oversize)
  */
 public record FrameRecord(long seq, Instant at, Direction direction, Object frame) {
 
@@ -37,7 +37,6 @@ public record FrameRecord(long seq, Instant at, Direction direction, Object fram
 
     @Override
     public String toString() {
-        String body = frame instanceof byte[] raw ? "raw " + raw.length + " bytes" : frame.toString();
-        return seq + " " + at + " " + (direction == Direction.SENT ? "→ " : "← ") + body;
+        return seq + " " + at + " " + (direction == Direction.SENT ? "→ " : "← ") + frame;
     }
 }
