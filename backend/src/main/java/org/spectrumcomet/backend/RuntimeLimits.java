@@ -1,0 +1,48 @@
+package org.spectrumcomet.backend;
+
+import java.time.Duration;
+
+/**
+ * The bounds a backend process runs with; every one has a documented consequence when hit.
+ *
+ * @param pingTimeout exit when no PING arrived for this long (default 60 s; the main pings every 20 s)
+ * @param connectAttempts connection attempts to the main before giving up with exit code 1 (default 5)
+ * @param connectRetryDelay pause between attempts (default 500 ms, so ~2.5 s in all)
+ * @param workerThreads threads of the shared handler executor (default 16); a handler that blocks holds one
+ * @param userBacklog frames waiting per user (default 1000); beyond it new frames for that user are
+ *                    dropped with an error log (see {@link org.spectrumcomet.backend.dispatch.UserQueue})
+ * @param slowHandlerWarning log a warning naming the user when one handler call runs longer (default 10 s)
+ * @param maxPendingOutboundBytes bytes written but not yet taken by the main (default 32 MiB); beyond it
+ *                                frames are dropped (see {@link org.spectrumcomet.backend.link.OutboundGate})
+ * @param maxInboundFrame largest frame accepted from the main (default 16 MiB); a larger one closes the link
+ */
+public record RuntimeLimits(
+        Duration pingTimeout,
+        int connectAttempts,
+        Duration connectRetryDelay,
+        int workerThreads,
+        int userBacklog,
+        Duration slowHandlerWarning,
+        long maxPendingOutboundBytes,
+        int maxInboundFrame) {
+
+    public static RuntimeLimits defaults() {
+        return new RuntimeLimits(Duration.ofSeconds(60), 5, Duration.ofMillis(500), 16, 1000,
+                Duration.ofSeconds(10), 32L * 1024 * 1024, 16 * 1024 * 1024);
+    }
+
+    public RuntimeLimits withPingTimeout(Duration timeout) {
+        return new RuntimeLimits(timeout, connectAttempts, connectRetryDelay, workerThreads, userBacklog,
+                slowHandlerWarning, maxPendingOutboundBytes, maxInboundFrame);
+    }
+
+    public RuntimeLimits withSlowHandlerWarning(Duration warning) {
+        return new RuntimeLimits(pingTimeout, connectAttempts, connectRetryDelay, workerThreads, userBacklog,
+                warning, maxPendingOutboundBytes, maxInboundFrame);
+    }
+
+    public RuntimeLimits withUserBacklog(int backlog) {
+        return new RuntimeLimits(pingTimeout, connectAttempts, connectRetryDelay, workerThreads, backlog,
+                slowHandlerWarning, maxPendingOutboundBytes, maxInboundFrame);
+    }
+}

@@ -1,0 +1,163 @@
+package org.spectrumcomet.backend.dispatch;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per-user serial queues on one shared pool of {@code workers} threads.
+ *
+ * <p>Bounds: each user holds at most {@code backlog} waiting tasks (beyond that {@link #submit}
+ * returns false and the caller drops the frame); the pool's own queue holds at most one entry per
+ * user with work, so it is bounded by the number of users. A worker runs at most
+ * {@value #BATCH} tasks of one user before yielding to others. A task that runs longer than
+ * {@code slowWarning} is reported once with the user's JID; it keeps its worker (Java cannot
+ * safely stop it), so {@code workers} stuck handlers stall every user — size the pool for that.
+ * A task that throws is logged with the user's JID; the queue goes on with the next task.
+ */
+public final class UserQueues implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserQueues.class);
+    static final int BATCH = 64;
+
+    private final ConcurrentHashMap<String, UserQueue> queues = new ConcurrentHashMap<>();
+    private final ExecutorService workers;
+    private final ScheduledExecutorService watch;
+    private final int backlog;
+    private final long slowNanos;
+
+    public UserQueues(int workerThreads, int backlog, Duration slowWarning) {
+        this.backlog = backlog;
+        this.slowNanos = slowWarning.toNanos();
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "backend-worker-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "backend-slow-handler-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(50, Math.min(1000, slowWarning.toMillis() / 4));
+        watch.scheduleAtFixedRate(this::reportSlow, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Queues {@code work} for {@code user} ("" for frames that name no user).
+     *
+     * @return false when the user's backlog is full or the pool is shut down (nothing was queued)
+     */
+    public boolean submit(String user, String label, Runnable work) {
+        boolean[] accepted = {false};
+        UserQueue[] start = {null};
+        queues.compute(user, (u, q) -> {
+            UserQueue queue = q == null ? new UserQueue(u) : q;
+            if (queue.size() < backlog) {
+                queue.add(new UserQueue.Task(label, work));
+                accepted[0] = true;
+                if (!queue.scheduled) {
+                    queue.scheduled = true;
+                    start[0] = queue;
+                }
+            }
+            return queue;
+        });
+        if (start[0] != null) {
+            schedule(start[0]);
+        }
+        return accepted[0];
+    }
+
+    /** Tasks waiting for {@code user} (not counting one that runs). */
+    public int waiting(String user) {
+        UserQueue q = queues.get(user);
+        return q == null ? 0 : q.size();
+    }
+
+    private void schedule(UserQueue queue) {
+        try {
+            workers.execute(() -> drain(queue));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("user {}: workers are shut down, dropping queued frames", queue.user);
+            queues.remove(queue.user, queue);
+        }
+    }
+
+    private void drain(UserQueue queue) {
+        for (int i = 0; i < BATCH; i++) {
+            UserQueue.Task task = next(queue);
+            if (task == null) {
+                return;
+            }
+            queue.started(task);
+            try {
+                task.work().run();
+            } catch (RuntimeException | Error e) {
+                LOG.error("user {}: {} handler failed; other users are not affected", queue.user, task.label(), e);
+            } finally {
+                queue.finished();
+            }
+        }
+        schedule(queue);
+    }
+
+    /** The next task, or null after marking the queue idle and forgetting it. */
+    private UserQueue.Task next(UserQueue queue) {
+        UserQueue.Task[] next = {null};
+        queues.compute(queue.user, (u, q) -> {
+            if (q != queue) {
+                return q;
+            }
+            next[0] = q.poll();
+            if (next[0] == null) {
+                q.scheduled = false;
+                return null;
+            }
+            return q;
+        });
+        return next[0];
+    }
+
+    private void reportSlow() {
+        long now = System.nanoTime();
+        for (UserQueue q : queues.values()) {
+            String label = q.currentLabel;
+            if (label != null && !q.warnedSlow && now - q.currentStartNanos > slowNanos) {
+                q.warnedSlow = true;
+                LOG.warn("user {}: {} handler has been running for {} ms; this user's later frames wait ({} queued)",
+                        q.user, label, (now - q.currentStartNanos) / 1_000_000, q.size());
+            }
+        }
+    }
+
+    /** Stops accepting work, lets running tasks finish for up to {@code grace}, then interrupts them. */
+    public void shutdown(Duration grace) {
+        workers.shutdown();
+        watch.shutdownNow();
+        try {
+            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(2));
+    }
+}

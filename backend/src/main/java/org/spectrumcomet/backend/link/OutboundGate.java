@@ -1,0 +1,93 @@
+package org.spectrumcomet.backend.link;
+
+import com.google.protobuf.MessageLite;
+import io.netty.channel.Channel;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spectrumcomet.backend.outbound.ForbiddenTypeException;
+import org.spectrumcomet.backend.outbound.FrameSink;
+import org.spectrumcomet.backend.outbound.OutboundTypes;
+import org.spectrumcomet.protocol.RawXml;
+import org.spectrumcomet.protocol.SpectrumMessage;
+
+/**
+ * The one way out to the main instance for frames built on any thread. Netty serialises writes on
+ * the channel, so frames from one thread leave in order and never interleave.
+ *
+ * <p>Guards, in order:
+ * <ol>
+ *   <li>a type the main does not handle from a backend is refused with an error log and a
+ *       {@link ForbiddenTypeException} — it would stall the main's reader (spec §2);</li>
+ *   <li>before the link is up or after it ended, frames are dropped with a warning;</li>
+ *   <li>bytes handed to the channel but not yet written to the socket are counted; when the main
+ *       stops reading and that count would pass the cap, frames are dropped with an error log naming
+ *       the user, until the main drains. Nothing blocks the caller. A main that stops reading also
+ *       stops its 20 s PINGs, so the ping watchdog ends the process soon after. PONG and STATS are
+ *       written by {@link LinkHandler} directly and never dropped.</li>
+ * </ol>
+ */
+public final class OutboundGate implements FrameSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundGate.class);
+
+    /** The wrapper and length prefix around a payload, roughly. */
+    private static final int FRAME_OVERHEAD = 16;
+
+    private final long maxPendingBytes;
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private volatile Channel channel;
+
+    public OutboundGate(long maxPendingBytes) {
+        this.maxPendingBytes = maxPendingBytes;
+    }
+
+    void attach(Channel channel) {
+        this.channel = channel;
+    }
+
+    /** Bytes handed over but not yet written. */
+    public long pendingBytes() {
+        return pendingBytes.get();
+    }
+
+    @Override
+    public boolean send(SpectrumMessage frame, String user) {
+        if (!OutboundTypes.isHandledByMain(frame.type())) {
+            ForbiddenTypeException refused = new ForbiddenTypeException(frame.type());
+            LOG.error("user {}: refusing to send {}", user, refused.getMessage());
+            throw refused;
+        }
+        Channel ch = channel;
+        if (ch == null || !ch.isActive()) {
+            LOG.warn("user {}: dropping {}: the link to the main instance is not up", user, frame.type());
+            return false;
+        }
+        long size = sizeOf(frame);
+        long pending = pendingBytes.addAndGet(size);
+        if (pending > maxPendingBytes) {
+            pendingBytes.addAndGet(-size);
+            LOG.error("user {}: dropping {} ({} bytes): the main instance is not reading, {} bytes already pending (cap {})",
+                    user, frame.type(), size, pending - size, maxPendingBytes);
+            return false;
+        }
+        ch.writeAndFlush(frame).addListener(f -> {
+            pendingBytes.addAndGet(-size);
+            if (!f.isSuccess()) {
+                LOG.warn("user {}: {} not written: {}", user, frame.type(), f.cause().toString());
+            }
+        });
+        return true;
+    }
+
+    private static long sizeOf(SpectrumMessage frame) {
+        Object payload = frame.payload();
+        if (payload instanceof MessageLite message) {
+            return message.getSerializedSize() + FRAME_OVERHEAD;
+        }
+        if (payload instanceof RawXml xml) {
+            return xml.xml().length() * 3L + FRAME_OVERHEAD;
+        }
+        return FRAME_OVERHEAD;
+    }
+}

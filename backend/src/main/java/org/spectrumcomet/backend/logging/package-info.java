@@ -1,0 +1,2 @@
+/** Logback set up from the transport config ({@link org.spectrumcomet.backend.logging.BackendLogging}). */
+package org.spectrumcomet.backend.logging;
