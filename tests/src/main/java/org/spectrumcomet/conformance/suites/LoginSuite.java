@@ -92,6 +92,7 @@ public final class LoginSuite {
         ctx.await(from, Type.TYPE_PARTICIPANT_CHANGED, Participant.class,
                 p -> p.getRoom().equals(room) && p.getNickname().equals("leaver"), ScenarioContext.REPLY,
                 "own PARTICIPANT_CHANGED in " + room);
+        ctx.recording().awaitRecord(ctx.mark(), RoomSuite.SETTLE, r -> false); // the rest of the join burst
         user.logout();
         ctx.recording().awaitRecord(ctx.mark(), SessionSuite.QUIET, r -> false); // frames for the user now are flagged
         require(ctx.process().isAlive(), "the backend exited after a LOGOUT");

@@ -10,7 +10,6 @@ import org.spectrumcomet.conformance.driver.LegacyAccount;
 import org.spectrumcomet.conformance.main.BackendLink;
 import org.spectrumcomet.protocol.SpectrumMessage;
 import org.spectrumcomet.protocol.pb.Protocol.APIVersion;
-import org.spectrumcomet.protocol.pb.Protocol.ConversationMessage;
 import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage;
 import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
 
@@ -45,8 +44,6 @@ public final class RobustnessSuite {
         link.sendRaw(frame(wrapper(Type.TYPE_LOGIN, new byte[] {0x0a, 0x01, 'x'})), "LOGIN missing required fields");
         link.sendRaw(frame(wrapper(Type.TYPE_API_VERSION, APIVersion.newBuilder().setVersion(1).build().toByteArray())),
                 "API_VERSION");
-        link.send(SpectrumMessage.of(Type.TYPE_CONV_MESSAGE, ConversationMessage.newBuilder()
-                .setUserName("nobody@localhost").setBuddyName("alice").setMessage("for nobody").build()));
         long mark = ctx.mark();
         link.send(SpectrumMessage.of(Type.TYPE_PING));
         ctx.awaitType(mark, Type.TYPE_PONG, HandshakeSuite.FIRST_PONG, "PONG to a PING sent after garbage frames");

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.spectrumcomet.conformance.driver.LegacyDriver;
 import org.spectrumcomet.conformance.main.BackendLink;
 import org.spectrumcomet.conformance.main.BackendProcess;
+import org.spectrumcomet.conformance.main.FrameRecord;
 import org.spectrumcomet.conformance.main.MainInstance;
 import org.spectrumcomet.conformance.main.MainOptions;
 import org.spectrumcomet.conformance.main.Violation;
@@ -89,6 +90,8 @@ public final class SuiteRunner {
             return "the backend did not connect within " + CONNECT_TIMEOUT.toSeconds() + " s" + exited
                     + "; output: " + process.logTail(5).replace('\n', ' ');
         }
+        // The link exists from accept on; wait for channelActive (the first PING) before driving it.
+        main.recording().awaitRecord(0, CONNECT_TIMEOUT, r -> r.direction() == FrameRecord.Direction.SENT);
         String failure = null;
         try {
             scenario.run(new ScenarioContext(main, process, driver));
