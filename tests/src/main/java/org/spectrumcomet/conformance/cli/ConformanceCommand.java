@@ -71,6 +71,11 @@ public final class ConformanceCommand implements Callable<Integer> {
             err.println("conformance: unknown driver '" + driver + "' (known: echo)");
             return 2;
         }
+        String program = org.spectrumcomet.conformance.main.PoptCommandLine.split(backend).get(0);
+        if (!program.contains("/")) {
+            err.println("conformance: note: Spectrum execs '" + program + "' without a PATH search; "
+                    + "in service.backend it must be a path");
+        }
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("spectrum-comet-conformance");
         MainOptions options = MainOptions.defaults(dir)
                 .withPingInterval(Duration.ofMillis(Math.max(1, Math.round(pingIntervalSeconds * 1000))));

@@ -158,6 +158,8 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof FrameTooLargeException || cause.getCause() instanceof FrameTooLargeException) {
             violations.flag(Effect.DEAD, "oversize-frame", cause.getMessage());
+        } else if (cause instanceof java.nio.channels.ClosedChannelException) {
+            LOG.debug("write after the backend closed the link: {}", cause.toString());
         } else {
             LOG.warn("backend link error: {}", cause.toString());
         }

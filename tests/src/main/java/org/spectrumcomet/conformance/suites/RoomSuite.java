@@ -29,6 +29,7 @@ public final class RoomSuite {
     public static Suite suite() {
         return new Suite("rooms", Suite.Kind.SCENARIO, List.of(
                 Scenario.of("join", RoomSuite::join),
+                Scenario.of("rejoin", RoomSuite::rejoin),
                 Scenario.of("messages", RoomSuite::messages),
                 Scenario.of("leave", RoomSuite::leave)));
     }
@@ -53,7 +54,21 @@ public final class RoomSuite {
         LegacyDriver driver = ctx.driver();
         LegacyAccount account = driver.account("roomie");
         MainUser user = ctx.loginConnected(account);
-        String room = driver.room();
+        checkJoinBurst(ctx, account, user, driver.room());
+    }
+
+    /** JOIN_ROOM is replayed after every CONNECTED: a second join must get the same answer again. */
+    private static void rejoin(ScenarioContext ctx) throws Exception {
+        LegacyAccount account = ctx.driver().account("rejoiner");
+        MainUser user = ctx.loginConnected(account);
+        joinAndAwaitSelf(ctx, user, ctx.driver().room());
+        ctx.recording().awaitRecord(ctx.mark(), SETTLE, r -> false); // let the first burst finish
+        checkJoinBurst(ctx, account, user, ctx.driver().room());
+    }
+
+    private static void checkJoinBurst(ScenarioContext ctx, LegacyAccount account, MainUser user, String room)
+            throws ScenarioFailure {
+        LegacyDriver driver = ctx.driver();
         long from = ctx.mark();
         FrameRecord selfRecord = joinAndAwaitSelf(ctx, user, room);
         Participant self = (Participant) selfRecord.message().payload();

@@ -18,7 +18,7 @@ class BrokenBackendsTest {
 
     private static ScenarioResult run(Class<?> backend, String suiteName, String scenarioName) {
         MainOptions options = MainOptions.defaults(JavaBackendCommand.workDir(backend.getSimpleName()))
-                .withPingInterval(Duration.ofMillis(400));
+                .withPingInterval(Duration.ofSeconds(1));
         Suite suite = SuiteCatalog.select(suiteName).get(0);
         Scenario scenario = suite.scenarios().stream().filter(s -> s.name().equals(scenarioName)).findFirst().orElseThrow();
         return new SuiteRunner(JavaBackendCommand.of(backend), new EchoDriver(), options).run(suite, scenario);
@@ -64,5 +64,12 @@ class BrokenBackendsTest {
         ScenarioResult result = run(MissingFieldBackend.class, "chat", "one-to-one");
         assertThat(result.passed()).isFalse();
         assertThat(result.reason()).contains("malformed-frame").contains("missing required fields: message");
+    }
+
+    @Test
+    void aBackendThatGoesSilentIsDeclaredDeadAndItsStatsIdRecordedForSigabrt() {
+        ScenarioResult result = run(SilentAfterFirstPongBackend.class, "liveness", "ping-periods");
+        assertThat(result.passed()).isFalse();
+        assertThat(result.reason()).contains("ping-timeout (dead)").contains("sends SIGABRT to STATS.id");
     }
 }

@@ -39,7 +39,7 @@ class SpectrumCometCommandTest {
     @Test
     void conformancePrintsAMarkdownTableAndExitsZeroWhenAllPass() {
         Outcome o = execute("conformance", "--backend", JavaBackendCommand.of(EchoBackend.class), "--suite", "handshake,vcard",
-                "--ping-interval", "0.4", "--work-dir", JavaBackendCommand.workDir("cli-echo").toString());
+                "--ping-interval", "1", "--work-dir", JavaBackendCommand.workDir("cli-echo").toString());
         assertThat(o.out()).contains("| suite | scenario | result |").contains("| handshake | first-ping | pass |")
                 .contains("| vcard | request | pass |").contains("2 passed, 0 failed");
         assertThat(o.exit()).isZero();
@@ -48,10 +48,19 @@ class SpectrumCometCommandTest {
     @Test
     void conformanceExitsNonZeroWithTheReasonWhenAScenarioFails() {
         Outcome o = execute("conformance", "--backend", JavaBackendCommand.of(NoPongBackend.class), "--suite", "handshake",
-                "--ping-interval", "0.4", "--work-dir", JavaBackendCommand.workDir("cli-nopong").toString());
+                "--ping-interval", "1", "--work-dir", JavaBackendCommand.workDir("cli-nopong").toString());
         assertThat(o.out()).contains("| handshake | first-ping | **FAIL** |").contains("no PONG within 2000 ms")
                 .contains("backend log:");
         assertThat(o.exit()).isEqualTo(ConformanceCommand.EXIT_FAILED);
+    }
+
+    @Test
+    void theEchoBackendRunsThroughTheLauncherEntryPoint() {
+        String command = JavaBackendCommand.of(SpectrumCometCommand.class) + " " + SpectrumCometCommand.ECHO_BACKEND;
+        Outcome o = execute("conformance", "--backend", command, "--suite", "handshake",
+                "--ping-interval", "1", "--work-dir", JavaBackendCommand.workDir("cli-entry").toString());
+        assertThat(o.out()).contains("| handshake | first-ping | pass |");
+        assertThat(o.exit()).isZero();
     }
 
     @Test

@@ -16,7 +16,7 @@ class EchoBackendConformanceTest {
     @Test
     void everySuitePassesAgainstTheEchoBackend() {
         MainOptions options = MainOptions.defaults(JavaBackendCommand.workDir("echo"))
-                .withPingInterval(Duration.ofMillis(400));
+                .withPingInterval(Duration.ofSeconds(1));
         List<ScenarioResult> results = new SuiteRunner(JavaBackendCommand.of(EchoBackend.class), new EchoDriver(), options)
                 .run(SuiteCatalog.all());
         assertThat(results).hasSize(SuiteCatalog.all().stream().mapToInt(s -> s.scenarios().size()).sum());
