@@ -96,7 +96,8 @@ public final class LaunchArgumentsParser {
     /** Prints the usage text ({@code --help}). */
     public static void printUsage(PrintWriter out) {
         newCommandLine(new Spec()).usage(out);
-        out.println("  --section.key=value    override a config value (wins over the file)");
+        out.println("      --service.backend_id=N  the backend slot Spectrum assigned (logs, ${id})");
+        out.println("      --section.key=value     override a config value (wins over the file)");
         out.flush();
     }
 

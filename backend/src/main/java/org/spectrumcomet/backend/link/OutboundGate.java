@@ -67,6 +67,11 @@ public final class OutboundGate implements FrameSink {
         long pending = pendingBytes.addAndGet(size);
         if (pending > maxPendingBytes) {
             pendingBytes.addAndGet(-size);
+            if (size > maxPendingBytes) {
+                LOG.error("user {}: dropping {}: the frame alone ({} bytes) is over the outbound cap of {} bytes",
+                        user, frame.type(), size, maxPendingBytes);
+                return false;
+            }
             LOG.error("user {}: dropping {} ({} bytes): the main instance is not reading, {} bytes already pending (cap {})",
                     user, frame.type(), size, pending - size, maxPendingBytes);
             return false;

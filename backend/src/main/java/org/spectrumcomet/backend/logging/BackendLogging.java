@@ -25,7 +25,8 @@ import org.spectrumcomet.backend.config.TransportConfig;
  *       warning and the keys below apply;</li>
  *   <li>{@code level = INFO} — root level (TRACE, DEBUG, INFO, WARN, ERROR; default INFO);</li>
  *   <li>{@code file = /var/log/spectrum2/$jid/backends/backend-${id}.log} — append to this file
- *       instead of stderr; {@code ${id}} becomes the backend id from {@code --service.backend_id}.</li>
+ *       instead of stderr; {@code ${id}} becomes the backend id from {@code --service.backend_id}
+ *       and {@code $jid} the transport JID.</li>
  * </ul>
  * Without a SLF4J binding to Logback (a backend that ships another one) nothing is changed.
  */
@@ -50,7 +51,8 @@ public final class BackendLogging {
             }
         }
         Level level = Level.toLevel(logging.getString("level", "INFO"), Level.INFO);
-        String file = logging.getString("file", "").replace("${id}", id);
+        // file is our own key, so the main never substitutes $jid in it: do it here, as operators expect.
+        String file = logging.getString("file", "").replace("${id}", id).replace("$jid", config.jid());
         configureSimple(context, level, file, id);
         Logger log = LoggerFactory.getLogger(BackendLogging.class);
         if (!xml.isEmpty() && !xml.endsWith(".xml")) {
