@@ -72,4 +72,11 @@ class BrokenBackendsTest {
         assertThat(result.passed()).isFalse();
         assertThat(result.reason()).contains("ping-timeout (dead)").contains("sends SIGABRT to STATS.id");
     }
+
+    @Test
+    void aStatsIdThatIsNotThePidIsFlaggedAsACrash() {
+        ScenarioResult result = run(WrongStatsIdBackend.class, "handshake", "first-ping");
+        assertThat(result.passed()).isFalse();
+        assertThat(result.reason()).contains("STATS.id is '0'").contains("stats-id (crash)");
+    }
 }

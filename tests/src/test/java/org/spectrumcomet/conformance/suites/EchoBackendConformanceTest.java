@@ -3,24 +3,31 @@ package org.spectrumcomet.conformance.suites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.spectrumcomet.conformance.JavaBackendCommand;
 import org.spectrumcomet.conformance.driver.EchoDriver;
 import org.spectrumcomet.conformance.main.MainOptions;
 import org.spectrumcomet.echo.EchoBackend;
 
-/** Every suite passes against the echo backend running as a separate process. */
+/**
+ * Every scenario of every suite passes against the echo backend running as a separate process
+ * (one JUnit test per scenario; a failure names the reason and keeps the backend's log under
+ * {@code target/conformance/echo}).
+ */
 class EchoBackendConformanceTest {
 
-    @Test
-    void everySuitePassesAgainstTheEchoBackend() {
-        MainOptions options = MainOptions.defaults(JavaBackendCommand.workDir("echo"))
-                .withPingInterval(Duration.ofSeconds(1));
-        List<ScenarioResult> results = new SuiteRunner(JavaBackendCommand.of(EchoBackend.class), new EchoDriver(), options)
-                .run(SuiteCatalog.all());
-        assertThat(results).hasSize(SuiteCatalog.all().stream().mapToInt(s -> s.scenarios().size()).sum());
-        assertThat(results.stream().filter(r -> !r.passed()).map(r -> r.suite() + "/" + r.scenario() + ": " + r.reason()))
-                .isEmpty();
+    private static final SuiteRunner RUNNER = new SuiteRunner(JavaBackendCommand.of(EchoBackend.class), new EchoDriver(),
+            MainOptions.defaults(JavaBackendCommand.workDir("echo")).withPingInterval(Duration.ofSeconds(1)));
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioPassesAgainstTheEchoBackend() {
+        return SuiteCatalog.all().stream().flatMap(suite -> suite.scenarios().stream().map(scenario ->
+                DynamicTest.dynamicTest(suite.name() + "/" + scenario.name(), () -> {
+                    ScenarioResult result = RUNNER.run(suite, scenario);
+                    assertThat(result.reason()).as("%s/%s", suite.name(), scenario.name()).isEmpty();
+                    assertThat(result.passed()).isTrue();
+                })));
     }
 }
