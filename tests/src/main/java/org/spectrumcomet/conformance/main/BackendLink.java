@@ -69,8 +69,11 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
         return users;
     }
 
-    /** Records and writes one frame; dropped (and logged) if the link is not open. */
-    public void send(SpectrumMessage message) {
+    /**
+     * Records and writes one frame; dropped (and logged) if the link is not open. Synchronized so
+     * the recorded order is the order on the wire when several threads send.
+     */
+    public synchronized void send(SpectrumMessage message) {
         Channel ch = channel;
         if (ch == null || !ch.isActive()) {
             LOG.debug("not sending {}: link closed", message.type());
@@ -81,7 +84,7 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
     }
 
     /** Writes bytes as they are, bypassing the codec (for garbage and oversize frames). */
-    public void sendRaw(byte[] bytes, String label) {
+    public synchronized void sendRaw(byte[] bytes, String label) {
         Channel ch = channel;
         if (ch != null && ch.isActive()) {
             recording.add(Direction.SENT, new RawBytes(bytes.length, label));
@@ -94,6 +97,17 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
         Channel ch = channel;
         if (ch != null) {
             ch.close();
+        }
+    }
+
+    /**
+     * Waits (at most 2 s) until the link's event loop has finished the frames it was handling: a
+     * frame becomes visible to awaits when recorded, before its checks have run.
+     */
+    public void settle() {
+        Channel ch = channel;
+        if (ch != null && !ch.eventLoop().isShutdown()) {
+            ch.eventLoop().submit(() -> { }).awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
     }
 
@@ -250,7 +264,7 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void exitAndClose() {
+    private synchronized void exitAndClose() {
         Channel ch = channel;
         if (ch != null && ch.isActive()) {
             recording.add(Direction.SENT, SpectrumMessage.of(Type.TYPE_EXIT));

@@ -103,6 +103,7 @@ public final class SuiteRunner {
             LOG.warn("scenario {} threw", scenario.name(), e);
             failure = "the kit failed: " + e;
         }
+        link.settle();
         List<Violation> violations = main.violations().all();
         if (!violations.isEmpty()) {
             String flagged = "flagged " + violations.stream().limit(SHOWN_VIOLATIONS).map(Violation::toString)
