@@ -15,7 +15,6 @@ import org.spectrumcomet.conformance.main.Violation.Effect;
 import org.spectrumcomet.protocol.FrameTooLargeException;
 import org.spectrumcomet.protocol.MalformedFrame;
 import org.spectrumcomet.protocol.SpectrumMessage;
-import org.spectrumcomet.protocol.pb.Protocol;
 import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
 
 /**
@@ -38,19 +37,16 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendLink.class);
 
-    private enum PongState { NEVER, RECEIVED, AWAITING }
-
     private final MainOptions options;
     private final Recording recording;
     private final Violations violations;
     private final MainUsers users;
-    private final long expectedPid;
+    private final ReceivedFrameRouter router;
 
     private volatile Channel channel;
-    private volatile PongState pong = PongState.NEVER;
+    private final PingSchedule schedule = new PingSchedule();
     private volatile Instant firstPingAt;
     private volatile Instant firstPongAt;
-    private volatile String lastStatsId;
     private volatile String abortTarget;
     private volatile boolean declaredDead;
     private volatile boolean idleExited;
@@ -61,8 +57,8 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
         this.options = options;
         this.recording = recording;
         this.violations = violations;
-        this.expectedPid = expectedPid;
         this.users = new MainUsers(violations, this::send);
+        this.router = new ReceivedFrameRouter(users, violations, expectedPid);
     }
 
     public MainUsers users() {
@@ -121,7 +117,7 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
     }
 
     public String lastStatsId() {
-        return lastStatsId;
+        return router.lastStatsId();
     }
 
     /** The STATS.id the real main would have sent SIGABRT to on a ping timeout, or null. */
@@ -181,68 +177,23 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
     }
 
     private void onMessage(SpectrumMessage message) {
-        if (message.type() == Type.TYPE_PONG) {
-            boolean first = pong == PongState.NEVER;
-            pong = PongState.RECEIVED;
-            if (first) {
-                firstPongAt = Instant.now();
-                users.backendReady();
-            }
+        boolean pong = message.type() == Type.TYPE_PONG;
+        if (schedule.onFrame(pong)) {
+            firstPongAt = Instant.now();
+            users.backendReady();
+        }
+        if (pong) {
             return;
         }
-        if (pong != PongState.NEVER) {
-            pong = PongState.RECEIVED; // Spectrum counts any parsed frame as the answer after the first PONG
-        }
-        Object p = message.payload();
-        switch (message.type()) {
-            case TYPE_STATS -> onStats((Protocol.Stats) p);
-            case TYPE_CONNECTED -> users.onConnected((Protocol.Connected) p);
-            case TYPE_DISCONNECTED -> users.onDisconnected((Protocol.Disconnected) p);
-            case TYPE_BUDDY_CHANGED, TYPE_BUDDY_REMOVED, TYPE_BUDDY_TYPING, TYPE_BUDDY_STOPPED_TYPING,
-                 TYPE_BUDDY_TYPED, TYPE_AUTH_REQUEST ->
-                    users.checkAddressee(message.type(), ((Protocol.Buddy) p).getUserName(), null);
-            case TYPE_CONV_MESSAGE, TYPE_ATTENTION, TYPE_CONV_MESSAGE_ACK, TYPE_ROOM_SUBJECT_CHANGED ->
-                    users.checkAddressee(message.type(), ((Protocol.ConversationMessage) p).getUserName(), null);
-            case TYPE_PARTICIPANT_CHANGED -> {
-                Protocol.Participant part = (Protocol.Participant) p;
-                users.checkAddressee(message.type(), part.getUserName(), part.getRoom());
-            }
-            case TYPE_ROOM_NICKNAME_CHANGED -> {
-                Protocol.Room room = (Protocol.Room) p;
-                users.checkAddressee(message.type(), room.getUserName(), room.getRoom());
-                users.onRoomNickname(room);
-            }
-            case TYPE_VCARD -> {
-                Protocol.VCard card = (Protocol.VCard) p;
-                users.checkAddressee(message.type(), card.getUserName(), null);
-                users.onVCardReply(card.getUserName(), card.getId());
-            }
-            case TYPE_ROOM_LIST -> {
-                Protocol.RoomList list = (Protocol.RoomList) p;
-                if (!list.getUser().isEmpty()) {
-                    users.checkAddressee(message.type(), list.getUser(), null);
-                }
-            }
-            default -> { }
-        }
-    }
-
-    private void onStats(Protocol.Stats stats) {
-        lastStatsId = stats.getId();
-        if (expectedPid > 0 && !Long.toString(expectedPid).equals(stats.getId())) {
-            violations.flag(Effect.CRASH, "stats-id", "STATS.id is '" + stats.getId() + "', not the backend's PID "
-                    + expectedPid + " (the main sends SIGABRT to that id on a ping timeout)");
-        }
+        router.route(message);
     }
 
     private void tick() {
-        switch (pong) {
-            case RECEIVED -> {
-                pong = PongState.AWAITING;
-                send(SpectrumMessage.of(Type.TYPE_PING));
-            }
-            case AWAITING -> {
+        switch (schedule.tick()) {
+            case PING -> send(SpectrumMessage.of(Type.TYPE_PING));
+            case DEAD -> {
                 declaredDead = true;
+                String lastStatsId = router.lastStatsId();
                 abortTarget = lastStatsId;
                 violations.flag(Effect.DEAD, "ping-timeout", "no decodable frame within one ping period ("
                         + options.pingInterval().toMillis() + " ms) after PING: the main closes the backend"
@@ -250,7 +201,7 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
                 exitAndClose();
                 return;
             }
-            case NEVER -> {
+            case AWAIT_FIRST_PONG -> {
                 if (!flaggedNoFirstPong) {
                     flaggedNoFirstPong = true;
                     violations.flag(Effect.DEAD, "no-first-pong", "no PONG to the first PING by the next tick: "
