@@ -19,6 +19,11 @@ class PoptCommandLineTest {
     }
 
     @Test
+    void aDoubledBackslashInsideQuotesStaysDoubledAndEmptyWordsVanish() {
+        assertThat(PoptCommandLine.split("\"a\\\\\" \"\" b")).containsExactly("a\\\\", "b");
+    }
+
+    @Test
     void adjacentQuotedPartsFormOneWord() {
         assertThat(PoptCommandLine.split("pre\"fix suffix\"post")).containsExactly("prefix suffixpost");
     }
