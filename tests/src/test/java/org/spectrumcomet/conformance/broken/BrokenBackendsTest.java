@@ -79,4 +79,18 @@ class BrokenBackendsTest {
         assertThat(result.passed()).isFalse();
         assertThat(result.reason()).contains("STATS.id is '0'").contains("stats-id (crash)");
     }
+
+    @Test
+    void aDisconnectedAnsweringLogoutIsFlagged() {
+        ScenarioResult result = run(DisconnectOnLogoutBackend.class, "login", "logout");
+        assertThat(result.passed()).isFalse();
+        assertThat(result.reason()).contains("disconnected-after-logout");
+    }
+
+    @Test
+    void aSecondConnectedForOneLoginIsFlagged() {
+        ScenarioResult result = run(DoubleConnectedBackend.class, "session", "login-answered-once");
+        assertThat(result.passed()).isFalse();
+        assertThat(result.reason()).contains("second-answer");
+    }
 }

@@ -77,6 +77,7 @@ public class RawBackend extends SimpleChannelInboundHandler<SpectrumMessage> {
             case TYPE_PING -> onPing();
             case TYPE_EXIT -> ctx.close();
             case TYPE_LOGIN -> onLogin(msg.payload(Protocol.Login.class));
+            case TYPE_LOGOUT -> onLogout(msg.payload(Protocol.Logout.class));
             case TYPE_JOIN_ROOM -> onJoin(msg.payload(Protocol.Room.class));
             case TYPE_CONV_MESSAGE -> onMessage(msg.payload(Protocol.ConversationMessage.class));
             default -> { }
@@ -91,6 +92,10 @@ public class RawBackend extends SimpleChannelInboundHandler<SpectrumMessage> {
 
     protected void onLogin(Protocol.Login login) {
         send(Type.TYPE_CONNECTED, Protocol.Connected.newBuilder().setUser(login.getUser()).build());
+    }
+
+    protected void onLogout(Protocol.Logout logout) {
+        // nothing to tear down
     }
 
     protected void onJoin(Protocol.Room room) {
