@@ -47,6 +47,10 @@ public final class ConformanceCommand implements Callable<Integer> {
             description = "The legacy driver for scenario suites (echo).")
     String driver;
 
+    @Option(names = "--extra-config", paramLabel = "FILE",
+            description = "Text appended to the transport config the backend gets (e.g. a [comet] section).")
+    Path extraConfig;
+
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Where config files and backend logs go (default: a new temporary directory).")
     Path workDir;
@@ -79,6 +83,9 @@ public final class ConformanceCommand implements Callable<Integer> {
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("spectrum-comet-conformance");
         MainOptions options = MainOptions.defaults(dir)
                 .withPingInterval(Duration.ofMillis(Math.max(1, Math.round(pingIntervalSeconds * 1000))));
+        if (extraConfig != null) {
+            options = options.withExtraConfig(Files.readString(extraConfig));
+        }
         List<ScenarioResult> results;
         try (legacy) {
             results = new SuiteRunner(backend, legacy, options).run(suites);

@@ -64,6 +64,18 @@ class SpectrumCometCommandTest {
     }
 
     @Test
+    void extraConfigTextReachesTheTransportConfig(@TempDir Path tmp) throws IOException {
+        Path extra = Files.writeString(tmp.resolve("extra.cfg"), "[comet]\nurl = ws://127.0.0.1:1\n");
+        Path work = tmp.resolve("work");
+        // A backend that fails the handshake keeps its config file for inspection.
+        Outcome o = execute("conformance", "--backend", JavaBackendCommand.of(NoPongBackend.class), "--suite", "handshake",
+                "--ping-interval", "1", "--extra-config", extra.toString(), "--work-dir", work.toString());
+        assertThat(o.exit()).isEqualTo(ConformanceCommand.EXIT_FAILED);
+        assertThat(Files.readString(work.resolve("handshake-first-ping.cfg")))
+                .contains("[service]\njid = localhost").endsWith("[comet]\nurl = ws://127.0.0.1:1\n");
+    }
+
+    @Test
     void anUnknownSuiteIsAUsageError() {
         Outcome o = execute("conformance", "--backend", "/bin/true", "--suite", "nope");
         assertThat(o.exit()).isEqualTo(2);
