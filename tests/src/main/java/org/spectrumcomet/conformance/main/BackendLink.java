@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spectrumcomet.conformance.main.FrameRecord.Direction;
@@ -53,7 +54,7 @@ public final class BackendLink extends ChannelInboundHandlerAdapter {
     private boolean flaggedNoFirstPong;
     private ScheduledFuture<?> ticks;
 
-    BackendLink(MainOptions options, Recording recording, Violations violations, long expectedPid) {
+    BackendLink(MainOptions options, Recording recording, Violations violations, LongSupplier expectedPid) {
         this.options = options;
         this.recording = recording;
         this.violations = violations;

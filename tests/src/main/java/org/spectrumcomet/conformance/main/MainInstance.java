@@ -66,7 +66,8 @@ public final class MainInstance implements AutoCloseable {
             ch.close();
             return;
         }
-        link = new BackendLink(options, recording, violations, expectedPid);
+        // The PID is read when STATS arrives: a fast backend may connect before spawn() stored it.
+        link = new BackendLink(options, recording, violations, () -> expectedPid);
         SpectrumCodec.install(ch.pipeline(), options.maxFrameLength(), true);
         ch.pipeline().addLast("backend-link", link);
         notifyAll();

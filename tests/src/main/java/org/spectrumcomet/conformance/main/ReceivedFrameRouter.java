@@ -1,5 +1,6 @@
 package org.spectrumcomet.conformance.main;
 
+import java.util.function.LongSupplier;
 import org.spectrumcomet.conformance.main.Violation.Effect;
 import org.spectrumcomet.protocol.SpectrumMessage;
 import org.spectrumcomet.protocol.pb.Protocol;
@@ -13,10 +14,11 @@ final class ReceivedFrameRouter {
 
     private final MainUsers users;
     private final Violations violations;
-    private final long expectedPid;
+    private final LongSupplier expectedPid;
     private volatile String lastStatsId;
 
-    ReceivedFrameRouter(MainUsers users, Violations violations, long expectedPid) {
+    /** {@code expectedPid} gives the spawned backend's PID, or a value ≤ 0 when unknown. */
+    ReceivedFrameRouter(MainUsers users, Violations violations, LongSupplier expectedPid) {
         this.users = users;
         this.violations = violations;
         this.expectedPid = expectedPid;
@@ -64,9 +66,10 @@ final class ReceivedFrameRouter {
 
     private void onStats(Protocol.Stats stats) {
         lastStatsId = stats.getId();
-        if (expectedPid > 0 && !Long.toString(expectedPid).equals(stats.getId())) {
+        long pid = expectedPid.getAsLong();
+        if (pid > 0 && !Long.toString(pid).equals(stats.getId())) {
             violations.flag(Effect.CRASH, "stats-id", "STATS.id is '" + stats.getId() + "', not the backend's PID "
-                    + expectedPid + " (the main sends SIGABRT to that id on a ping timeout)");
+                    + pid + " (the main sends SIGABRT to that id on a ping timeout)");
         }
     }
 }
