@@ -11,8 +11,8 @@ import org.spectrumcomet.comet.mysql.QueryResult;
 
 /**
  * {@code pipes_messages}: INSERT publishes to a pipe; SELECT reads its kept history (oldest first,
- * at most 99 rows); DELETE by {@code name} clears it, by {@code name} and {@code id} removes one
- * kept message.
+ * at most 99 rows); DELETE by {@code name} clears it, by {@code id} (with or without {@code name})
+ * removes one kept message.
  */
 final class PipesMessagesTable extends CometTable {
     static final int MAX_HISTORY_ROWS = 99;
@@ -54,8 +54,20 @@ final class PipesMessagesTable extends CometTable {
     }
 
     @Override
+    String deleteKey() {
+        return "id";
+    }
+
+    @Override
     QueryResult delete(TableContext context, Map<String, List<String>> where) {
         List<String> ids = where.get("id");
+        if (!where.containsKey("name")) {
+            for (String id : ids) {
+                boolean deleted = context.engine().deleteHistoryMessage(context.tenant(), id);
+                log.debug("tenant {}: history message {} {}", context.tenant(), id, deleted ? "deleted" : "not found");
+            }
+            return QueryResult.ok();
+        }
         for (String pipe : where.get("name")) {
             if (ids == null) {
                 context.engine().clearHistory(context.tenant(), pipe);

@@ -38,6 +38,12 @@ public interface CometEngine extends AutoCloseable {
     /** Deletes one kept message by its id; false when no such message exists. */
     boolean deleteHistoryMessage(String tenant, String pipe, String messageId);
 
+    /**
+     * Deletes one kept message by its id alone, from whichever of the tenant's pipes holds it
+     * (CppComet's {@code DELETE FROM pipes_messages WHERE id = ...}); false when none does.
+     */
+    boolean deleteHistoryMessage(String tenant, String messageId);
+
     /** Sets how many messages a pipe keeps, 0..{@link Names#MAX_HISTORY_LENGTH}; trims history. */
     void setHistoryLength(String tenant, String pipe, int length);
 
