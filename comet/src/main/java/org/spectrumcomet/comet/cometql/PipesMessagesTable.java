@@ -16,6 +16,8 @@ import org.spectrumcomet.comet.mysql.QueryResult;
  */
 final class PipesMessagesTable extends CometTable {
     static final int MAX_HISTORY_ROWS = 99;
+    /** What history shows for a message inserted with an empty event (CppComet's, as pipe_log). */
+    static final String NO_EVENT = "undefined";
     private static final Logger log = LoggerFactory.getLogger(PipesMessagesTable.class);
 
     PipesMessagesTable() {
@@ -30,8 +32,8 @@ final class PipesMessagesTable extends CometTable {
             List<PipeMessage> history = context.engine().history(context.tenant(), pipe, MAX_HISTORY_ROWS);
             int index = 0;
             for (PipeMessage m : history) {
-                rows.add(List.of(m.id(), Long.toString(m.time()), pipe, Integer.toString(index++), m.event(), m.text(),
-                        Long.toString(m.userId())));
+                rows.add(List.of(m.id(), Long.toString(m.time()), pipe, Integer.toString(index++),
+                        m.event().isEmpty() ? NO_EVENT : m.event(), m.text(), Long.toString(m.userId())));
             }
         }
         return rows;
