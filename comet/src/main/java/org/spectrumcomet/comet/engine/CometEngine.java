@@ -73,7 +73,9 @@ public interface CometEngine extends AutoCloseable {
     /**
      * Sends a private message: delivered at once to every authorised connection of the user (at
      * most {@link Names#MAX_DEVICES_PER_USER}), or durably queued while the user has none. Queued
-     * messages are delivered exactly once, on the user's next connection.
+     * messages are delivered exactly once, on the user's next connection. When the user is offline
+     * and already has the maximum of queued messages, nothing is stored and the receipt says
+     * {@link PrivateReceipt#refused()}; older queued messages are never dropped.
      */
     PrivateReceipt sendToUser(String tenant, long userId, String event, String text);
 

@@ -340,6 +340,17 @@ abstract class CometQlJdbcContract {
         assertError("INSERT INTO users_messages (id, message) VALUES (78, 'x')", 12);
     }
 
+    @Test
+    void aFullOfflineQueueRefusesTheInsertAndKeepsWhatItHas() throws Exception {
+        for (int i = 0; i < org.spectrumcomet.comet.engine.local.EngineLimits.DEFAULT_MAX_QUEUED_PER_USER; i++) {
+            server.engine.sendToUser("0", 79, "ev", "m" + i);
+        }
+        assertError("INSERT INTO users_messages (id, event, message) VALUES (79, 'ev', 'one too many')", 22);
+        assertThat(rows("SELECT message FROM users_messages WHERE id = 79 LIMIT 1")).containsExactly(List.of("m0"));
+        sql.execute("DELETE FROM users_messages WHERE id = 79");
+        sql.execute("INSERT INTO users_messages (id, event, message) VALUES (79, 'ev', 'room again')");
+    }
+
     // ---- users_time ----------------------------------------------------------------------------
 
     @Test

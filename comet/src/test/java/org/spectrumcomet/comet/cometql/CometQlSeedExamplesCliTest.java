@@ -33,6 +33,8 @@ import org.spectrumcomet.comet.ws.FrameClient;
 class CometQlSeedExamplesCliTest {
 
     private static final String KEY = "seedkey";
+    /** comet.ini's [limits] max_queued_per_user for this server. */
+    private static final int MAX_QUEUED = 5;
     private static final Pattern AFFECTED = Pattern.compile("Query OK, (\\d+) rows? affected");
     private static final Pattern ERROR = Pattern.compile("ERROR (\\d+) \\(HY000\\)");
 
@@ -48,8 +50,10 @@ class CometQlSeedExamplesCliTest {
         binary = findBinary();
         Assumptions.assumeTrue(binary != null,
                 "the mariadb command-line client is not installed: apt-get install -y mariadb-client");
-        server = ServerProcess.launch(dir, "--data-dir", dir.resolve("data").toString(), "--cometql", "127.0.0.1:0",
-                "--ws", "127.0.0.1:0", "--tenant", "0:" + KEY);
+        Path ini = dir.resolve("comet.ini");
+        java.nio.file.Files.writeString(ini, "[limits]\nmax_queued_per_user = " + MAX_QUEUED + "\n");
+        server = ServerProcess.launch(dir, "--config", ini.toString(), "--data-dir", dir.resolve("data").toString(),
+                "--cometql", "127.0.0.1:0", "--ws", "127.0.0.1:0", "--tenant", "0:" + KEY);
     }
 
     @AfterEach
@@ -224,6 +228,17 @@ class CometQlSeedExamplesCliTest {
         affected("INSERT INTO users_messages (id, event, message) VALUES (9, 'e', 'to clear')");
         assertThat(affected("DELETE FROM users_messages WHERE id = 9")).isZero();
         assertThat(select("SELECT * FROM users_messages WHERE id = 9").rows()).as("DELETE clears the queue").isEmpty();
+    }
+
+    @Test
+    void aFullOfflineQueueRefusesTheInsert() throws Exception {
+        for (int i = 1; i <= MAX_QUEUED; i++) {
+            affected("INSERT INTO users_messages (id, event, message) VALUES (12, 'e', 'm" + i + "')");
+        }
+        CliResult full = run("INSERT INTO users_messages (id, event, message) VALUES (12, 'e', 'one too many')");
+        assertThat(full.output()).contains("ERROR 22 ").contains("queue").contains("full");
+        assertThat(select("SELECT message FROM users_messages WHERE id = 12").column("message"))
+                .containsExactly("m1", "m2", "m3", "m4", "m5");
     }
 
     // ---- users_time ---------------------------------------------------------------------
