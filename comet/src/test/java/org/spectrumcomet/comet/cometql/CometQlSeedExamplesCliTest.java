@@ -279,6 +279,8 @@ class CometQlSeedExamplesCliTest {
         assertThat(error("SELECT * FROM users_time WHERE id > 7")).isEqualTo(2);
         assertThat(select("SELECT name FROM pipes WHERE name IN ('seed_a', 'seed_b', 'seed_c') LIMIT 2").rows())
                 .containsExactly(List.of("seed_a"), List.of("seed_b"));
+        assertThat(select("SELECT name FROM pipes WHERE name IN ('seed_a', 'seed_b', 'seed_c') LIMIT 1, 1").rows())
+                .as("LIMIT offset, count as in MySQL").containsExactly(List.of("seed_b"));
         assertThat(select("SELECT * FROM pipes WHERE name = 'seed_a';").rows()).as("trailing ; is harmless").hasSize(1);
     }
 
