@@ -73,7 +73,7 @@ public record CometSettings(CometEndpoint endpoint, String websocket, Duration l
         String websocket = s.getString("websocket", "ws://127.0.0.1:8087").trim();
         return new CometSettings(endpoint(s, websocket, loginTimeout, queryTimeout), websocket, loginTimeout,
                 queryTimeout, duration(s, "grace_period", "60s", true), publicRooms(s),
-                range(s, "max_subscriptions", 32, 1, 1000), range(s, "history_limit", 50, 0, 99),
+                range(s, "max_subscriptions", 32, 1, 32), range(s, "history_limit", 50, 0, 99),
                 duration(s, "presence_poll", "60s", true), range(s, "max_body_bytes", 8000, 256, 8800),
                 range(s, "room_memory", 500, 10, 100_000), range(s, "max_pending_sends", 200, 1, 100_000));
     }
