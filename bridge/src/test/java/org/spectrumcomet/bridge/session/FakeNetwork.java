@@ -77,6 +77,8 @@ public final class FakeNetwork implements CometNetwork {
     public final List<String> historyQueries = new CopyOnWriteArrayList<>();
     public volatile boolean holdSends;
     public volatile RuntimeException failQueries;
+    /** When set, history and subscriber answers wait for it (a join in progress). */
+    public volatile CompletableFuture<Void> queryGate;
 
     @Override
     public CometUserLink open(long userId, String key, CometLinkListener listener) {
@@ -121,12 +123,14 @@ public final class FakeNetwork implements CometNetwork {
     @Override
     public CompletableFuture<List<CometMessage>> history(String pipe) {
         historyQueries.add(pipe);
-        return CompletableFuture.completedFuture(new ArrayList<>(history.getOrDefault(pipe, List.of())));
+        List<CometMessage> answer = new ArrayList<>(history.getOrDefault(pipe, List.of()));
+        return queryGate == null ? CompletableFuture.completedFuture(answer) : queryGate.thenApply(v -> answer);
     }
 
     @Override
     public CompletableFuture<List<Long>> subscribers(String pipe) {
-        return CompletableFuture.completedFuture(subscribers.getOrDefault(pipe, List.of()));
+        List<Long> answer = subscribers.getOrDefault(pipe, List.of());
+        return queryGate == null ? CompletableFuture.completedFuture(answer) : queryGate.thenApply(v -> answer);
     }
 
     /** Sends to {@code to} (user id or pipe) so far. */
