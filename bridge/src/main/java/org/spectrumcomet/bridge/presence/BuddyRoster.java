@@ -63,7 +63,7 @@ public final class BuddyRoster {
         }
         if (buddies.putIfAbsent(id, new Buddy(name)) == null && session.isConnected()) {
             session.updateSubscriptions();
-            query(List.of(id));
+            query(List.of(id), true);
         }
     }
 
@@ -75,15 +75,18 @@ public final class BuddyRoster {
         }
     }
 
-    /** Asks users_time for every tracked buddy and sends what changed. */
-    public void refresh() {
+    /**
+     * Asks users_time for every tracked buddy; sends every buddy's state when {@code all} (after
+     * CONNECTED or a reconnect), else only what changed (the periodic poll).
+     */
+    public void refresh(boolean all) {
         session.updateSubscriptions();
         if (!buddies.isEmpty()) {
-            query(new ArrayList<>(buddies.keySet()));
+            query(new ArrayList<>(buddies.keySet()), all);
         }
     }
 
-    private void query(List<Long> ids) {
+    private void query(List<Long> ids, boolean all) {
         session.network().lastOnline(ids).whenCompleteAsync((times, error) -> {
             if (error != null) {
                 LOG.warn("user {} (comet {}): presence of {} buddies unknown: {}", session.jid(), session.userId(),
@@ -94,7 +97,7 @@ public final class BuddyRoster {
                 Long t = times.get(id);
                 Buddy b = buddies.get(id);
                 if (b != null) {
-                    update(id, b, t != null && t == 0, t != null && t > 0 ? t : 0, true);
+                    update(id, b, t != null && t == 0, t != null && t > 0 ? t : 0, all);
                 }
             }
         }, session::execute);

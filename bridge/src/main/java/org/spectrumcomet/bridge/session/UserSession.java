@@ -187,7 +187,7 @@ public final class UserSession {
             LOG.info("user {} (comet {}): comet accepted the user, CONNECTED", jid, userId);
             main().connected(jid);
             updateSubscriptions();
-            roster.refresh();
+            roster.refresh(true);
             rooms.offerPublicRooms();
             schedulePoll();
         }
@@ -205,7 +205,7 @@ public final class UserSession {
         if (!every.isZero()) {
             pollTimer = services.timer().schedule(every, () -> execute(() -> {
                 if (state == State.CONNECTED) {
-                    roster.refresh();
+                    roster.refresh(false);
                 }
                 schedulePoll();
             }));
@@ -240,7 +240,7 @@ public final class UserSession {
         state = State.CONNECTED;
         LOG.info("user {} (comet {}): comet socket restored, replaying missed room messages", jid, userId);
         rooms.replay();
-        roster.refresh();
+        roster.refresh(true);
     }
 
     /** Ends the session with DISCONNECTED (the main decides by {@code error} whether to log in again). */
