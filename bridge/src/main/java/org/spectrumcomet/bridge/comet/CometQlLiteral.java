@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * Characters above U+FFFF (emoji) are written as surrogate-pair escapes ({@code \}{@code ud83d\}{@code ude00})
  * because CppComet keeps history and offline queues in MariaDB {@code utf8} (3-byte) columns:
  * a raw 4-byte character makes that insert fail and the message is silently not stored.
- * Lone surrogates, which UTF-8 cannot carry at all, survive the same way.
+ * A lone surrogate is not text (neither UTF-8 nor XMPP's XML can carry one) and becomes U+FFFD:
+ * its escape makes CppComet truncate the frame of a live private message.
  * The subscriber's JSON parser restores the exact original text, on CppComet and on our server.
  */
 public final class CometQlLiteral {
@@ -68,63 +69,82 @@ public final class CometQlLiteral {
      */
     static String safeJson(String json) {
         StringBuilder out = new StringBuilder(json.length() + 16);
-        boolean inString = false;
-        for (int i = 0; i < json.length(); i++) {
+        int i = 0;
+        while (i < json.length()) {
             char c = json.charAt(i);
-            if (!inString) {
-                if (c == '"') {
-                    inString = true;
-                    out.append(c);
-                } else if (c == '\'' || c == '\\' || c == ';' || c < 0x20 || c > 0x7e) {
-                    throw new IllegalArgumentException("unexpected character outside a JSON string at " + i);
-                } else {
-                    out.append(c);
-                }
-                continue;
-            }
             if (c == '"') {
-                inString = false;
-                out.append(c);
-            } else if (c == '\\') {
-                i = appendEscape(json, i, out);
-            } else if (unsafe(c)) {
-                unicode(c, out);
+                out.append('"');
+                i = appendString(json, i + 1, out);
+                out.append('"');
+            } else if (c == '\'' || c == '\\' || c == ';' || c < 0x20 || c > 0x7e) {
+                throw new IllegalArgumentException("unexpected character outside a JSON string at " + i);
             } else {
                 out.append(c);
             }
-        }
-        if (inString) {
-            throw new IllegalArgumentException("unterminated JSON string");
+            i++;
         }
         return out.toString();
     }
 
-    /** Rewrites the JSON escape starting at {@code json[i]} (a backslash); returns its last index. */
-    private static int appendEscape(String json, int i, StringBuilder out) {
+    /** Copies string contents from {@code start}; returns the index of the closing quote. */
+    private static int appendString(String json, int start, StringBuilder out) {
+        int i = start;
+        while (true) {
+            if (i >= json.length()) {
+                throw new IllegalArgumentException("unterminated JSON string");
+            }
+            if (json.charAt(i) == '"') {
+                return i;
+            }
+            long unit = unitAt(json, i);
+            char c = (char) unit;
+            int next = (int) (unit >>> 16);
+            if (Character.isHighSurrogate(c) && next < json.length() && json.charAt(next) != '"'
+                    && Character.isLowSurrogate((char) unitAt(json, next))) {
+                long low = unitAt(json, next);
+                unicode(c, out);
+                unicode((char) low, out);
+                i = (int) (low >>> 16);
+            } else {
+                if (Character.isSurrogate(c)) {
+                    c = '\ufffd'; // a lone surrogate is not text: see the class comment
+                }
+                if (unsafe(c)) {
+                    unicode(c, out);
+                } else {
+                    out.append(c);
+                }
+                i = next;
+            }
+        }
+    }
+
+    /** The UTF-16 unit at {@code json[i]} (raw or escaped) in the low 16 bits, the next index above. */
+    private static long unitAt(String json, int i) {
+        char c = json.charAt(i);
+        if (c != '\\') {
+            return c | (long) (i + 1) << 16;
+        }
         if (i + 1 >= json.length()) {
             throw new IllegalArgumentException("dangling backslash at " + i);
         }
         char e = json.charAt(i + 1);
-        switch (e) {
-            case '"' -> unicode('"', out);
-            case '\\' -> unicode('\\', out);
-            case '/' -> out.append('/');
-            case 'b' -> unicode('\b', out);
-            case 'f' -> unicode('\f', out);
-            case 'n' -> unicode('\n', out);
-            case 'r' -> unicode('\r', out);
-            case 't' -> unicode('\t', out);
+        char decoded = switch (e) {
+            case '"', '\\', '/' -> e;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
             case 'u' -> {
                 if (i + 6 > json.length()) {
                     throw new IllegalArgumentException("short \\u escape at " + i);
                 }
-                String hex = json.substring(i + 2, i + 6);
-                unicode((char) Integer.parseInt(hex, 16), out);
-                return i + 5;
+                yield (char) Integer.parseInt(json.substring(i + 2, i + 6), 16);
             }
             default -> throw new IllegalArgumentException("bad JSON escape \\" + e + " at " + i);
-        }
-        return i + 1;
+        };
+        return decoded | (long) (i + (e == 'u' ? 6 : 2)) << 16;
     }
 
     private static boolean unsafe(char c) {

@@ -128,6 +128,12 @@ public final class CppCometPeer implements CometServerUnderTest, ExtensionContex
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stop.out").toFile()).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
+            return; // keep the folder: something may still run there
+        }
+        if (p.exitValue() == 0 && System.getenv("CPPCOMET_KEEP") == null) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 }

@@ -1,0 +1,9 @@
+package org.spectrumcomet.bridge.comet;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.spectrumcomet.bridge.comet.servers.CppCometExtension;
+
+/** {@link CometSocketContract} against the real CppComet (skipped when it is not installed). */
+@ExtendWith(CppCometExtension.class)
+class CppCometSocketTest extends CometSocketContract {
+}

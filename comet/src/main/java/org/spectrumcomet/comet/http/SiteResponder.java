@@ -1,0 +1,71 @@
+package org.spectrumcomet.comet.http;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The tiny HTTP responder of the ws port (CppComet §I.4.7): {@code GET /} a small HTML page,
+ * {@code GET /info} {@code {"status":"ok","node":"..."}}, {@code GET /favicon.ico} 204,
+ * {@code OPTIONS} the CORS headers, anything else 404 (POST elsewhere — CppComet's old
+ * long-polling transport — gets 404 and the connection is closed).
+ */
+public final class SiteResponder {
+
+    private final String node;
+    private final String product;
+
+    /**
+     * @param node this node's name, shown by {@code /info}
+     * @param product product name and version shown on the home page
+     */
+    public SiteResponder(String node, String product) {
+        this.node = node;
+        this.product = product;
+    }
+
+    public void answer(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        boolean keepAlive = HttpReplies.keepAlive(request);
+        HttpMethod method = request.method();
+        if (HttpMethod.OPTIONS.equals(method)) {
+            HttpReplies.send(ctx, keepAlive, cors(), false);
+        } else if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+            HttpReplies.send(ctx, keepAlive, get(path), false);
+        } else {
+            HttpReplies.send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.NOT_FOUND,
+                    "no " + method + " " + path + " here"), true);
+        }
+    }
+
+    private FullHttpResponse get(String path) {
+        switch (path) {
+            case "/":
+            case "/index.html":
+                return HttpReplies.text(HttpResponseStatus.OK, "text/html; charset=utf-8",
+                        "<!DOCTYPE html><html><head><title>" + product + "</title></head><body><h1>"
+                                + product + "</h1><p>WebSocket endpoint: /ws/ (CppComet protocol),"
+                                + " /comet/Comet/Subscribe (JSON comet API).</p></body></html>");
+            case "/info":
+                return HttpReplies.json(HttpResponseStatus.OK, JsonNodeFactory.instance.objectNode()
+                        .put("status", "ok").put("node", node).toString());
+            case "/favicon.ico":
+                return HttpReplies.text(HttpResponseStatus.NO_CONTENT, "", "");
+            default:
+                return HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no such page: " + path);
+        }
+    }
+
+    private static FullHttpResponse cors() {
+        FullHttpResponse response = HttpReplies.text(HttpResponseStatus.NO_CONTENT, "", "");
+        response.headers()
+                .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS")
+                .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
+                        "Content-Type, Authorization, X-Comet-Tenant")
+                .set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "86400");
+        return response;
+    }
+}

@@ -1,0 +1,134 @@
+package org.spectrumcomet.comet.ws;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.nio.charset.StandardCharsets;
+import org.spectrumcomet.comet.engine.ClientConnection;
+import org.spectrumcomet.comet.engine.ClientInfo;
+import org.spectrumcomet.comet.engine.CometEvent;
+import org.spectrumcomet.comet.engine.Session;
+import org.spectrumcomet.comet.http.OutboundBudget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One CppComet WebSocket client as the engine sees it: encodes events as frames and writes them
+ * without blocking, within the connection's {@link OutboundBudget}. A client that stops reading
+ * until the budget is exhausted is closed with 1013 "slow consumer" and {@link #deliver} answers
+ * false. Frames above 65,535 bytes go out with the 64-bit length form (CppComet drops them).
+ */
+public final class CometSocketConnection implements ClientConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CometSocketConnection.class);
+    private static final int MAX_REASON_BYTES = 123;
+
+    private final Channel channel;
+    private final CometUrl url;
+    private final CometFrames frames;
+    private final ClientInfo info;
+    private final OutboundBudget budget = new OutboundBudget();
+    private volatile Session session;
+
+    public CometSocketConnection(Channel channel, CometUrl url, ClientInfo info) {
+        this.channel = channel;
+        this.url = url;
+        this.frames = new CometFrames(url.major());
+        this.info = info;
+    }
+
+    @Override
+    public boolean deliver(CometEvent event) {
+        if (!channel.isActive()) {
+            return false;
+        }
+        return send(frames.event(event));
+    }
+
+    /** Writes one JSON frame; false (and the connection closed) when the budget is exhausted. */
+    public boolean send(String json) {
+        int bytes = ByteBufUtil.utf8Bytes(json);
+        if (!budget.reserve(bytes)) {
+            LOG.info("tenant {} user {} uuid {}: slow consumer ({} bytes unwritten), closing",
+                    tenant(), userId(), url.uuid(), budget.queued());
+            close(WebSocketCloseStatus.TRY_AGAIN_LATER.code(), "slow consumer");
+            return false;
+        }
+        TextWebSocketFrame frame = new TextWebSocketFrame(
+                ByteBufUtil.encodeString(channel.alloc(), java.nio.CharBuffer.wrap(json), StandardCharsets.UTF_8));
+        channel.writeAndFlush(frame).addListener(f -> budget.release(bytes));
+        return true;
+    }
+
+    @Override
+    public void close(String reason) {
+        close(WebSocketCloseStatus.NORMAL_CLOSURE.code(), reason);
+    }
+
+    /** Sends a close frame with the code and reason, then closes the socket. */
+    public void close(int code, String reason) {
+        if (!channel.isActive()) {
+            return;
+        }
+        channel.writeAndFlush(new CloseWebSocketFrame(code, truncate(reason)))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Sends a fatal error frame then closes with a policy-violation close frame. */
+    public void fail(int code, String message) {
+        send(frames.error(code, message, true));
+        close(WebSocketCloseStatus.POLICY_VIOLATION.code(), message);
+    }
+
+    static String truncate(String reason) {
+        byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_REASON_BYTES) {
+            return reason;
+        }
+        String cut = new String(bytes, 0, MAX_REASON_BYTES, StandardCharsets.UTF_8);
+        return cut.endsWith("\uFFFD") ? cut.substring(0, cut.length() - 1) : cut;
+    }
+
+    public CometFrames frames() {
+        return frames;
+    }
+
+    public CometUrl url() {
+        return url;
+    }
+
+    public String tenant() {
+        return url.devId();
+    }
+
+    /** The engine session, null until attached. */
+    public Session session() {
+        return session;
+    }
+
+    void attached(Session session) {
+        this.session = session;
+    }
+
+    public long userId() {
+        Session s = session;
+        return s == null ? 0 : s.userId();
+    }
+
+    public boolean active() {
+        return channel.isActive();
+    }
+
+    @Override
+    public String uuid() {
+        return url.uuid();
+    }
+
+    @Override
+    public ClientInfo info() {
+        return info;
+    }
+}
