@@ -43,7 +43,13 @@ class OrderedTasksTest {
     void refusesBeyondTheBoundButSubmitAlwaysQueues() throws Exception {
         OrderedTasks tasks = new OrderedTasks(pool, retry);
         CountDownLatch release = new CountDownLatch(1);
-        tasks.submit(() -> awaitQuietly(release));
+        CountDownLatch blocking = new CountDownLatch(1);
+        tasks.submit(() -> {
+            blocking.countDown();
+            awaitQuietly(release);
+        });
+        // Only once the first task has left the queue does the queue hold exactly what follows.
+        assertThat(blocking.await(5, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < OrderedTasks.MAX_PENDING; i++) {
             tasks.submit(() -> { });
         }
