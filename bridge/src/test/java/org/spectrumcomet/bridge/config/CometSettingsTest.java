@@ -90,4 +90,15 @@ class CometSettingsTest {
         assertThatThrownBy(() -> read(Map.of("dev_key", "k", "grace", "5")))
                 .hasMessageContaining("comet.grace").hasMessageContaining("unknown key");
     }
+
+    @Test
+    void theExampleTransportConfigIsValid() {
+        TransportConfig config = TransportConfig.load(Path.of("../examples/spectrum.cfg"), Map.of());
+        CometSettings s = CometSettings.from(config);
+        assertThat(config.jid()).isEqualTo("comet.example.org");
+        assertThat(config.service().getString("backend", "")).endsWith("bin/spectrum-comet-backend");
+        assertThat(s.endpoint().key()).isEqualTo("CometQLPassword");
+        assertThat(s.publicRooms()).containsExactly("lobby");
+        assertThat(s.gracePeriod()).isEqualTo(Duration.ofSeconds(60));
+    }
 }
