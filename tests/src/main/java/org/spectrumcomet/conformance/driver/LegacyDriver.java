@@ -1,0 +1,73 @@
+package org.spectrumcomet.conformance.driver;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.spectrumcomet.conformance.main.MainUser;
+import org.spectrumcomet.conformance.main.Recording;
+import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
+
+/**
+ * The legacy network's side of the scenario suites. Scenarios stay backend-neutral: they ask the
+ * driver for accounts and names, make the legacy side act through it, and ask it whether what the
+ * XMPP user sent arrived. Methods that observe return an empty string on success or the reason
+ * for failure.
+ */
+public interface LegacyDriver extends AutoCloseable {
+
+    String name();
+
+    /** Text appended to the transport config for this backend (e.g. a {@code [comet]} section). */
+    default String extraConfig() {
+        return "";
+    }
+
+    /** A working account; the same tag gives the same account, different tags different users. */
+    LegacyAccount account(String tag);
+
+    /** An account that fails to log in that way, or empty if this legacy network cannot provoke it. */
+    Optional<LegacyAccount> failingAccount(LoginFailure failure);
+
+    /** A contact the account can chat with (also the vCard subject). */
+    String buddy(LegacyAccount account);
+
+    /** The contacts the backend must announce with BUDDY_CHANGED after login (may be empty). */
+    Set<String> roster(LegacyAccount account);
+
+    /** Whether a BUDDY_CHANGED from the user (add a contact) is confirmed by one from the backend. */
+    boolean confirmsBuddyAdd();
+
+    /** A room the account can join. */
+    String room();
+
+    /** Occupants other than the user expected in {@link #room()} on join (may be empty). */
+    Set<String> roomOccupants(LegacyAccount account);
+
+    /** Whether joining {@link #room()} replays history (CONV_MESSAGE with timestamps). */
+    boolean roomHasHistory();
+
+    /** Makes {@code buddy} send {@code text} to the user. */
+    void buddySends(MainUser user, String buddy, String text);
+
+    /** Makes {@code buddy} show a chat state (18, 19 or 20) to the user. */
+    void buddyTyping(MainUser user, String buddy, Type typingType);
+
+    /** Makes {@code buddy} request the user's attention. */
+    void buddyAttention(MainUser user, String buddy, String text);
+
+    /** Makes an occupant other than the user say {@code text} in {@code room}. */
+    void occupantSays(MainUser user, String room, String text);
+
+    /** Checks that {@code text}, sent by the user to {@code buddy}, reached the legacy side. */
+    String awaitDelivered(Recording recording, long fromSeq, MainUser user, String buddy, String text, Duration timeout);
+
+    /** Checks that a chat state the user sent to {@code buddy} reached the legacy side. */
+    String awaitTypingSeen(Recording recording, long fromSeq, MainUser user, String buddy, Type typingType, Duration timeout);
+
+    /** Checks that an attention request the user sent reached the legacy side. */
+    String awaitAttentionSeen(Recording recording, long fromSeq, MainUser user, String buddy, Duration timeout);
+
+    @Override
+    default void close() {
+    }
+}
