@@ -51,7 +51,7 @@ public final class CometClientNetwork implements CometNetwork, AutoCloseable {
     @Override
     public CometUserLink open(long userId, String key, CometLinkListener listener) {
         try {
-            return new SocketLink(CometSocket.open(endpoint, loops, userId, key, new Events(listener), listeners));
+            return new SocketLink(CometSocket.open(endpoint, loops, userId, key, new Events(userId, listener), listeners));
         } catch (RuntimeException e) {
             return new FailedLink(e);
         }
@@ -169,7 +169,7 @@ public final class CometClientNetwork implements CometNetwork, AutoCloseable {
     }
 
     /** Socket events in the sessions' words. */
-    private record Events(CometLinkListener listener) implements CometSocketListener {
+    private record Events(long userId, CometLinkListener listener) implements CometSocketListener {
         @Override
         public void onEvent(CometEvent event) {
             if (event instanceof CometEvent.PrivateMessage p) {
@@ -183,9 +183,9 @@ public final class CometClientNetwork implements CometNetwork, AutoCloseable {
             } else if (event instanceof CometEvent.TrackChange t) {
                 listener.tracked(t.pipe(), t.userId(), t.uuid(), t.joined());
             } else if (event instanceof CometEvent.ServerError e) {
-                LOG.warn("comet error {}: {}", e.code(), e.message());
+                LOG.warn("comet user {}: comet error {}: {}", userId, e.code(), e.message());
             } else {
-                LOG.debug("comet event ignored: {}", event);
+                LOG.debug("comet user {}: event ignored: {}", userId, event);
             }
         }
 
