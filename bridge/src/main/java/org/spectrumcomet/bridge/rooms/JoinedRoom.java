@@ -220,8 +220,16 @@ final class JoinedRoom {
         session.main().participantChanged(session.jid(), ParticipantState.builder(room, name).status(status).build());
     }
 
+    /**
+     * The sender: comet's own {@code user_id} when it has one (a browser publishing as an
+     * authorised user cannot fake it), else the body's {@code from} (CometQL inserts come from the
+     * site's server or a bridge, which are trusted), else 0.
+     */
     private static long sender(CometBody body, CometMessage m) {
+        if (m.senderId() > 0) {
+            return m.senderId();
+        }
         long from = LegacyName.idOrNone(body.from());
-        return from > 0 ? from : m.senderId();
+        return Math.max(from, 0);
     }
 }

@@ -249,4 +249,14 @@ class RoomSetTest {
                 .satisfies(a -> assertThat(a.getBuddyName()).isEqualTo("lobby/bob"));
         assertThat(f.main.messages().get(f.main.messages().size() - 1).getMessage()).contains("no such occupant");
     }
+
+    @Test
+    void cometsSenderIdWinsOverTheBodysClaim() {
+        f.joinRoom(JID, "web_chat", "alice");
+        f.main.clear();
+        link.listener.pipeMessage(new CometMessage("web_chat", "message",
+                CometBodyCodec.encode(text("42", "alice", "I am alice", "f1")), 66, NOW.getEpochSecond(), false));
+
+        assertThat(f.main.messages()).singleElement().satisfies(m -> assertThat(m.getNickname()).isEqualTo("alice#66"));
+    }
 }
