@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The executor has {@code blocking_threads} threads and a queue of {@code blocking_queue}
  * tasks; when the queue is full a submission is rejected at once ({@link
- * java.util.concurrent.RejectedExecutionException}) and the listener answers "server busy".
+ * java.util.concurrent.RejectedExecutionException}): the CometQL listener then closes that
+ * connection, the WebSocket/HTTP listener retries the connection's next call shortly (in order,
+ * within the connection's own bound of pending calls).
  */
 public final class CometServer implements AutoCloseable {
 

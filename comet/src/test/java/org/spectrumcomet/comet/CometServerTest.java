@@ -2,22 +2,15 @@ package org.spectrumcomet.comet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -34,13 +27,12 @@ class CometServerTest {
     @TempDir
     Path dir;
     /** Every process started, killed after each test whatever happened. */
-    private final List<Process> launched = new ArrayList<>();
+    private final List<ServerProcess> launched = new ArrayList<>();
 
     @AfterEach
     void killLeftovers() throws InterruptedException {
-        for (Process p : launched) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
+        for (ServerProcess p : launched) {
+            p.close();
         }
     }
 
@@ -93,59 +85,33 @@ class CometServerTest {
 
     // ---- as a process ----
 
-    private record Running(Process process, String readyLine) {
-        int cometqlPort() {
-            return Integer.parseInt(readyLine.replaceAll(".*cometql=127\\.0\\.0\\.1:(\\d+).*", "$1"));
-        }
-    }
-
-    private Running launch(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CometServer.class.getName()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(new File(dir.toFile(), "stderr.log")).start();
+    private ServerProcess launch(String... args) throws Exception {
+        ServerProcess p = ServerProcess.launch(dir, args);
         launched.add(p);
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        }).get(30, TimeUnit.SECONDS);
-        if (line == null) {
-            p.waitFor(10, TimeUnit.SECONDS);
-            String err = java.nio.file.Files.readString(dir.resolve("stderr.log"));
-            Assumptions.assumeFalse(err.contains("not built yet"), "listeners not built yet");
-            throw new AssertionError("server did not start: " + err);
-        }
-        return new Running(p, line);
+        return p;
     }
 
     @Test
     void sigtermStopsCleanlyWithExitZero() throws Exception {
-        Running server = launch("--in-memory", "--cometql", "127.0.0.1:0", "--ws", "127.0.0.1:0",
+        ServerProcess server = launch("--in-memory", "--cometql", "127.0.0.1:0", "--ws", "127.0.0.1:0",
                 "--tenant", "0:testkey");
         assertThat(server.readyLine()).startsWith("comet-server ready ");
-        server.process().destroy(); // SIGTERM
-        assertThat(server.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(server.process().exitValue()).isZero();
+        assertThat(server.stop()).isZero(); // SIGTERM
     }
 
     @Test
     void acknowledgedWritesSurviveKillMinusNine() throws Exception {
         String data = dir.resolve("data").toString();
         String[] args = {"--data-dir", data, "--cometql", "127.0.0.1:0", "--ws", "127.0.0.1:0", "--tenant", "0:testkey"};
-        Running first = launch(args);
-        try (Connection c = cometql(first.cometqlPort()); Statement st = c.createStatement()) {
+        ServerProcess first = launch(args);
+        try (Connection c = first.cometql("root", "testkey"); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO users_auth (id, hash) VALUES (7, 'durablekey')");
             st.executeUpdate("INSERT INTO users_messages (id, event, message) VALUES (8, 'ev', 'kept while offline')");
         }
-        first.process().destroyForcibly(); // SIGKILL
-        first.process().waitFor(20, TimeUnit.SECONDS);
+        first.kill();
 
-        Running second = launch(args);
-        try (Connection c = cometql(second.cometqlPort()); Statement st = c.createStatement()) {
+        ServerProcess second = launch(args);
+        try (Connection c = second.cometql("root", "testkey"); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT hash FROM users_auth WHERE id = 7")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("durablekey");
@@ -155,13 +121,7 @@ class CometServerTest {
                 assertThat(rs.getString(1)).isEqualTo("kept while offline");
             }
         } finally {
-            second.process().destroy();
-            second.process().waitFor(20, TimeUnit.SECONDS);
+            second.stop();
         }
-    }
-
-    private static Connection cometql(int port) throws Exception {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port
-                + "/CometQL_v1?jdbcCompliantTruncation=false&connectTimeout=5000&socketTimeout=5000", "root", "testkey");
     }
 }

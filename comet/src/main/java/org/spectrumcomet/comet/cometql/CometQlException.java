@@ -17,6 +17,8 @@ public final class CometQlException extends RuntimeException {
     public static final int TOO_MANY_CONDITIONS = 18;
     public static final int TOO_MANY_VALUES = 19;
     public static final int TOO_MANY_COLUMNS = 20;
+    /** Ours (CppComet's queue has no bound): the offline user's queue is full, nothing was queued. */
+    public static final int QUEUE_FULL = 22;
     public static final int INTERNAL = 500;
 
     private final int code;

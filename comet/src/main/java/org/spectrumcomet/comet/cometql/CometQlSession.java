@@ -25,6 +25,8 @@ final class CometQlSession implements MysqlSession {
     private final SocketAddress remote;
     private final SessionStatements sessionStatements;
     private String database = "";
+    /** What {@code SELECT LAST_INSERT_ID()} answers: the id of this session's last INSERT that set one. */
+    private volatile long lastInsertId;
 
     CometQlSession(TableContext context, String user, SocketAddress remote, ServerVariables variables) {
         this.context = context;
@@ -40,6 +42,10 @@ final class CometQlSession implements MysqlSession {
 
     String user() {
         return user;
+    }
+
+    long lastInsertId() {
+        return lastInsertId;
     }
 
     /** The selected database, empty when none. */
@@ -66,7 +72,11 @@ final class CometQlSession implements MysqlSession {
             if (answered.isPresent()) {
                 return answered.get();
             }
-            return TableStatementRunner.run(TableStatementParser.parse(lexed), context);
+            QueryResult result = TableStatementRunner.run(TableStatementParser.parse(lexed), context);
+            if (result instanceof QueryResult.Ok ok && ok.lastInsertId() != 0) {
+                lastInsertId = ok.lastInsertId();
+            }
+            return result;
         } catch (CometQlException e) {
             log.debug("tenant {} user '{}': refused ({} {}): {}", context.tenant(), user, e.code(), e.getMessage(), sql);
             return QueryResult.error(e.code(), e.getMessage());

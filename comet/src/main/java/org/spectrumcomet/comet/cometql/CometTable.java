@@ -44,6 +44,14 @@ abstract class CometTable {
     /** The rows for these key values, each in {@link #columns()} order. */
     abstract List<List<String>> rows(TableContext context, List<String> keys);
 
+    /**
+     * A column other than the key that may pin the rows of a DELETE on its own, or null. CppComet
+     * deletes one pipe message by {@code id} without naming its pipe.
+     */
+    String deleteKey() {
+        return null;
+    }
+
     /** False for tables that refuse INSERT and DELETE with ERR 10. */
     boolean writable() {
         return false;

@@ -11,11 +11,13 @@ import org.spectrumcomet.comet.mysql.QueryResult;
 
 /**
  * {@code pipes_messages}: INSERT publishes to a pipe; SELECT reads its kept history (oldest first,
- * at most 99 rows); DELETE by {@code name} clears it, by {@code name} and {@code id} removes one
- * kept message.
+ * at most 99 rows); DELETE by {@code name} clears it, by {@code id} (with or without {@code name})
+ * removes one kept message.
  */
 final class PipesMessagesTable extends CometTable {
     static final int MAX_HISTORY_ROWS = 99;
+    /** What history shows for a message inserted with an empty event (CppComet's, as pipe_log). */
+    static final String NO_EVENT = "undefined";
     private static final Logger log = LoggerFactory.getLogger(PipesMessagesTable.class);
 
     PipesMessagesTable() {
@@ -30,8 +32,8 @@ final class PipesMessagesTable extends CometTable {
             List<PipeMessage> history = context.engine().history(context.tenant(), pipe, MAX_HISTORY_ROWS);
             int index = 0;
             for (PipeMessage m : history) {
-                rows.add(List.of(m.id(), Long.toString(m.time()), pipe, Integer.toString(index++), m.event(), m.text(),
-                        Long.toString(m.userId())));
+                rows.add(List.of(m.id(), Long.toString(m.time()), pipe, Integer.toString(index++),
+                        m.event().isEmpty() ? NO_EVENT : m.event(), m.text(), Long.toString(m.userId())));
             }
         }
         return rows;
@@ -54,8 +56,20 @@ final class PipesMessagesTable extends CometTable {
     }
 
     @Override
+    String deleteKey() {
+        return "id";
+    }
+
+    @Override
     QueryResult delete(TableContext context, Map<String, List<String>> where) {
         List<String> ids = where.get("id");
+        if (!where.containsKey("name")) {
+            for (String id : ids) {
+                boolean deleted = context.engine().deleteHistoryMessage(context.tenant(), id);
+                log.debug("tenant {}: history message {} {}", context.tenant(), id, deleted ? "deleted" : "not found");
+            }
+            return QueryResult.ok();
+        }
         for (String pipe : where.get("name")) {
             if (ids == null) {
                 context.engine().clearHistory(context.tenant(), pipe);

@@ -60,7 +60,8 @@ final class SelectWithoutTable {
                 case "version" -> variables.value("version");
                 case "user", "current_user", "session_user", "system_user" -> session.user() + "@%";
                 case "connection_id" -> "0";
-                case "last_insert_id", "found_rows", "row_count" -> "0";
+                case "last_insert_id" -> Long.toString(session.lastInsertId());
+                case "found_rows", "row_count" -> "0";
                 default -> null;
             };
         }

@@ -29,7 +29,12 @@ final class TableStatementRunner {
             return table.insert(context, row(table, insert));
         }
         TableStatement.Delete delete = (TableStatement.Delete) statement;
-        return table.delete(context, keyed(table, delete.where()));
+        Map<String, List<String>> where = delete.where();
+        if (table.deleteKey() != null && !where.containsKey(table.key()) && where.containsKey(table.deleteKey())) {
+            checkColumns(table, where);
+            return table.delete(context, where);
+        }
+        return table.delete(context, keyed(table, where));
     }
 
     private static QueryResult select(CometTable table, TableStatement.Select select, TableContext context) {
@@ -71,9 +76,7 @@ final class TableStatementRunner {
 
     /** Checks the WHERE columns and pins the key column; validates the key values. */
     private static Map<String, List<String>> keyed(CometTable table, Map<String, List<String>> where) {
-        for (String column : where.keySet()) {
-            position(table, column);
-        }
+        checkColumns(table, where);
         List<String> keys = where.get(table.key());
         if (keys == null) {
             throw new CometQlException(KEY_REQUIRED, "The WHERE clause must select rows of `" + table.name()
@@ -87,6 +90,12 @@ final class TableStatementRunner {
             }
         }
         return where;
+    }
+
+    private static void checkColumns(CometTable table, Map<String, List<String>> where) {
+        for (String column : where.keySet()) {
+            position(table, column);
+        }
     }
 
     private static int position(CometTable table, String column) {

@@ -10,7 +10,8 @@ import org.spectrumcomet.comet.engine.QueuedMessage;
 import org.spectrumcomet.comet.mysql.QueryResult;
 
 /**
- * {@code users_messages}: INSERT sends a private message (delivered now or queued); SELECT lists the
+ * {@code users_messages}: INSERT sends a private message (delivered now or queued; ERR
+ * {@value CometQlException#QUEUE_FULL} when the offline user's queue is full); SELECT lists the
  * undelivered queue, oldest first; DELETE empties it.
  */
 final class UsersMessagesTable extends CometTable {
@@ -43,6 +44,10 @@ final class UsersMessagesTable extends CometTable {
         String event = ValueRules.eventName(ValueRules.required(row, "event"));
         String message = ValueRules.required(row, "message");
         PrivateReceipt receipt = context.engine().sendToUser(context.tenant(), id, event, message);
+        if (receipt.refused()) {
+            throw new CometQlException(CometQlException.QUEUE_FULL, "User " + id
+                    + " is offline and its queue of undelivered messages is full; the message was not queued");
+        }
         log.debug("tenant {} user {}: private event '{}' delivered to {} connections{}", context.tenant(), id, event,
                 receipt.delivered(), receipt.queued() ? ", queued" : "");
         return new QueryResult.Ok(0, id);

@@ -18,7 +18,8 @@ import org.spectrumcomet.comet.store.FsyncPolicy;
  *                   {@value #DEMO_KEY} was put in
  * @param blockingThreads threads running engine calls for all listeners
  * @param blockingQueue engine calls waiting for a thread; beyond it a call is refused at once
- *                      (the client gets a "server busy" error) instead of queueing without bound
+ *                      instead of queueing without bound (see {@code CometServer} for what each
+ *                      listener then does)
  */
 public record ServerConfig(HostPort cometql, int cometqlMaxConnections, Duration cometqlIdleTimeout,
                            int cometqlMaxPacketBytes, HostPort ws, HostPort http, int wsMaxConnections,

@@ -38,6 +38,12 @@ public interface CometEngine extends AutoCloseable {
     /** Deletes one kept message by its id; false when no such message exists. */
     boolean deleteHistoryMessage(String tenant, String pipe, String messageId);
 
+    /**
+     * Deletes one kept message by its id alone, from whichever of the tenant's pipes holds it
+     * (CppComet's {@code DELETE FROM pipes_messages WHERE id = ...}); false when none does.
+     */
+    boolean deleteHistoryMessage(String tenant, String messageId);
+
     /** Sets how many messages a pipe keeps, 0..{@link Names#MAX_HISTORY_LENGTH}; trims history. */
     void setHistoryLength(String tenant, String pipe, int length);
 
@@ -67,7 +73,9 @@ public interface CometEngine extends AutoCloseable {
     /**
      * Sends a private message: delivered at once to every authorised connection of the user (at
      * most {@link Names#MAX_DEVICES_PER_USER}), or durably queued while the user has none. Queued
-     * messages are delivered exactly once, on the user's next connection.
+     * messages are delivered exactly once, on the user's next connection. When the user is offline
+     * and already has the maximum of queued messages, nothing is stored and the receipt says
+     * {@link PrivateReceipt#refused()}; older queued messages are never dropped.
      */
     PrivateReceipt sendToUser(String tenant, long userId, String event, String text);
 

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * signed with it ({@link ServerToken}); the tenant is the {@code X-Comet-Tenant: <dev_id>} header
  * (default {@code 0}). Answers: 200 with an empty body (DumpSession: its JSON), else
  * 400 (bad JSON or fields), 401 (token or tenant), 404 (no such call), 405 (not POST),
- * 413 (body above the aggregator bound), all with {@code {"error":"..."}}.
+ * 413 (body above the aggregator bound), 503 (Publish to an offline user whose queue is full, or
+ * too many pipelined requests), all with {@code {"error":"..."}}.
  *
  * <p>The body is parsed on the event loop; the tenant check and the engine call run in the
  * connection's {@link OrderedTasks}, so pipelined requests are answered in order.
@@ -84,6 +85,8 @@ public final class CometApi {
             String answer = calls.run(call, tenant, body);
             return answer.isEmpty() ? HttpReplies.text(HttpResponseStatus.OK, "", "")
                     : HttpReplies.json(HttpResponseStatus.OK, answer);
+        } catch (CometApiCalls.QueueFull e) {
+            return HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE, e.getMessage());
         } catch (CometApiCalls.BadRequest e) {
             return HttpReplies.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         } catch (RuntimeException e) {

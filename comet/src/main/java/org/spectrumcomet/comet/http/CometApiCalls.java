@@ -13,7 +13,8 @@ import org.spectrumcomet.comet.engine.Names;
  * What the JSON API's calls do, once the caller is known to hold the tenant key:
  * <ul>
  *   <li>Publish {@code {"uid":7,"evt":...}} → a private message to the user (event {@code push},
- *       text = the JSON of {@code evt}; queued while the user is offline, like CometQL's);</li>
+ *       text = the JSON of {@code evt}; queued while the user is offline, like CometQL's; refused
+ *       with 503 when that queue is full);</li>
  *   <li>Broadcast {@code {"rid":"room","evt":...}} → a publish on pipe {@code room}, or on the
  *       reserved world pipe when {@code rid} is empty or absent;</li>
  *   <li>DumpSession → the tenant's JSON-API connections and rooms.</li>
@@ -49,7 +50,9 @@ final class CometApiCalls {
         if (!uid.canConvertToLong() || !uid.isIntegralNumber() || uid.asLong() <= 0 || uid.asLong() > Names.MAX_USER_ID) {
             throw new BadRequest("\"uid\" must be a user id, 1.." + Names.MAX_USER_ID);
         }
-        engine.sendToUser(tenant, uid.asLong(), PushFrames.PUSH_EVENT, evt(body));
+        if (engine.sendToUser(tenant, uid.asLong(), PushFrames.PUSH_EVENT, evt(body)).refused()) {
+            throw new QueueFull("user " + uid.asLong() + " is offline and its queue of undelivered messages is full");
+        }
     }
 
     private void broadcast(String tenant, JsonNode body) throws BadRequest {
@@ -94,9 +97,16 @@ final class CometApiCalls {
     }
 
     /** A call with missing or invalid fields (HTTP 400). */
-    static final class BadRequest extends Exception {
+    static class BadRequest extends Exception {
         BadRequest(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** Publish to an offline user whose queue is full: nothing was stored (answered 503). */
+    static final class QueueFull extends BadRequest {
+        QueueFull(String message) {
+            super(message);
         }
     }
 }

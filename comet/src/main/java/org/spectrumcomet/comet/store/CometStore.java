@@ -48,6 +48,15 @@ public interface CometStore extends AutoCloseable {
     /** @return true when such a message existed */
     boolean deleteHistoryMessage(String tenant, String pipe, String messageId);
 
+    /**
+     * Deletes the kept message with this id from whichever of the tenant's pipes holds it
+     * (CometQL's {@code DELETE FROM pipes_messages WHERE id = ...} names no pipe). Message ids are
+     * random UUIDs, so at most one message matches.
+     *
+     * @return true when such a message existed
+     */
+    boolean deleteHistoryMessage(String tenant, String messageId);
+
     // ---- users_messages (offline queue) ----
 
     /**

@@ -108,6 +108,20 @@ public final class MemoryStore implements CometStore {
     }
 
     @Override
+    public synchronized boolean deleteHistoryMessage(String tenant, String messageId) {
+        for (var it = histories.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (entry.getKey().tenant().equals(tenant) && entry.getValue().removeIf(m -> m.id().equals(messageId))) {
+                if (entry.getValue().isEmpty()) {
+                    it.remove();
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public synchronized boolean enqueue(String tenant, QueuedMessage message, int maxQueued) {
         Deque<QueuedMessage> queue = queues.computeIfAbsent(new UserRef(tenant, message.userId()),
                 r -> new ArrayDeque<>());

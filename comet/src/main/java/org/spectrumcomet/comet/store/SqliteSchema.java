@@ -28,6 +28,8 @@ final class SqliteSchema {
           id TEXT NOT NULL, time INTEGER NOT NULL, event TEXT NOT NULL, text TEXT NOT NULL,
           user_id INTEGER NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS pipe_messages_by_pipe ON pipe_messages (tenant, pipe, seq)",
+        // DELETE ... WHERE id = '<uuid>' names no pipe; without this it would scan every pipe's history.
+        "CREATE INDEX IF NOT EXISTS pipe_messages_by_id ON pipe_messages (tenant, id)",
         """
         CREATE TABLE IF NOT EXISTS users_messages (
           seq INTEGER PRIMARY KEY AUTOINCREMENT, tenant TEXT NOT NULL, user_id INTEGER NOT NULL,

@@ -257,6 +257,12 @@ public final class SqliteStore implements CometStore {
                 "DELETE FROM pipe_messages WHERE tenant = ? AND pipe = ? AND id = ?", tenant, pipe, messageId) > 0);
     }
 
+    @Override
+    public boolean deleteHistoryMessage(String tenant, String messageId) {
+        return inTransaction("deleting a history message", tenant, c -> update(c,
+                "DELETE FROM pipe_messages WHERE tenant = ? AND id = ?", tenant, messageId) > 0);
+    }
+
     // ---- users_messages ----
 
     @Override

@@ -24,6 +24,13 @@ class HmacUserKeyTest {
     }
 
     @Test
+    void theWorkedExampleOfTheReadme() {
+        // comet/README.md: printf '%s' 42 | openssl dgst -sha256 -hmac k3y
+        assertThat(HmacUserKey.of("k3y", 42))
+                .isEqualTo("ce2d7caed289663313ba19a67f407a6399386128229b71b5677998b370082fdb");
+    }
+
+    @Test
     void matchesOnlyTheExactKey() {
         String key = HmacUserKey.of("k3y", 7);
         assertThat(HmacUserKey.matches("k3y", 7, key)).isTrue();

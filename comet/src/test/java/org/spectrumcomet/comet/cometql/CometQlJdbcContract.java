@@ -205,6 +205,11 @@ abstract class CometQlJdbcContract {
 
         sql.execute("DELETE FROM pipes_messages WHERE name = 'hist_pipe' AND id = '" + all.get(0).get(0) + "'");
         assertThat(rows("SELECT message FROM pipes_messages WHERE name = 'hist_pipe'")).hasSize(4);
+        // CppComet's form: the id alone, no pipe name
+        sql.execute("DELETE FROM pipes_messages WHERE id = '" + all.get(1).get(0) + "'");
+        sql.execute("DELETE FROM pipes_messages WHERE id IN ('" + all.get(2).get(0) + "', 'no-such-id')");
+        assertThat(rows("SELECT message FROM pipes_messages WHERE name = 'hist_pipe'"))
+                .containsExactly(List.of("m6"), List.of("m7"));
         assertThat(sql.executeUpdate("DELETE FROM pipes_messages WHERE name = 'hist_pipe'")).isZero();
         assertThat(rows("SELECT * FROM pipes_messages WHERE name = 'hist_pipe'")).isEmpty();
         assertThat(rows("SELECT * FROM pipes_messages WHERE name = 'never_used'")).isEmpty();
@@ -234,7 +239,7 @@ abstract class CometQlJdbcContract {
         assertError("INSERT INTO pipes_messages (name, event, message) VALUES ('p10x', 'e', '" + "x".repeat(9000) + "')", 11);
         assertError("SELECT * FROM pipes_messages", 13);
         assertError("SELECT * FROM pipes_messages WHERE event = 'e'", 13);
-        assertError("DELETE FROM pipes_messages WHERE id = 'x'", 13);
+        assertError("DELETE FROM pipes_messages WHERE event = 'e'", 13);
         assertError("SELECT * FROM pipes_messages WHERE name = 'p10x' OR name = 'p11x'", 13);
         assertError("SELECT * FROM pipes_messages WHERE name = 'p10x' OR event = 'e'", 2);
         assertError("SELECT * FROM pipes_messages WHERE name = 'p10x' ORDER BY id", 2);
@@ -333,6 +338,17 @@ abstract class CometQlJdbcContract {
         assertThat(rows("SELECT * FROM users_messages WHERE id = 78")).isEmpty();
         assertError("INSERT INTO users_messages (id, event, message) VALUES (1234567890, 'ev', 'x')", 12);
         assertError("INSERT INTO users_messages (id, message) VALUES (78, 'x')", 12);
+    }
+
+    @Test
+    void aFullOfflineQueueRefusesTheInsertAndKeepsWhatItHas() throws Exception {
+        for (int i = 0; i < org.spectrumcomet.comet.engine.local.EngineLimits.DEFAULT_MAX_QUEUED_PER_USER; i++) {
+            server.engine.sendToUser("0", 79, "ev", "m" + i);
+        }
+        assertError("INSERT INTO users_messages (id, event, message) VALUES (79, 'ev', 'one too many')", 22);
+        assertThat(rows("SELECT message FROM users_messages WHERE id = 79 LIMIT 1")).containsExactly(List.of("m0"));
+        sql.execute("DELETE FROM users_messages WHERE id = 79");
+        sql.execute("INSERT INTO users_messages (id, event, message) VALUES (79, 'ev', 'room again')");
     }
 
     // ---- users_time ----------------------------------------------------------------------------

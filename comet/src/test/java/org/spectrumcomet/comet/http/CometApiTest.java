@@ -52,6 +52,17 @@ class CometApiTest {
     }
 
     @Test
+    void publishToAFullOfflineQueueIsRefused() throws Exception {
+        for (int i = 0; i < org.spectrumcomet.comet.engine.local.EngineLimits.DEFAULT_MAX_QUEUED_PER_USER; i++) {
+            fx.engine.sendToUser("0", 9, "push", "m" + i);
+        }
+        HttpResponse<String> answer = fx.post("/comet/Comet/Publish", "0", WebFixture.KEY0, "{\"uid\":9,\"evt\":1}");
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(answer.body()).get("error").asText()).contains("queue").contains("full");
+        assertThat(fx.engine.queue("0", 9).get(0).text()).isEqualTo("m0");
+    }
+
+    @Test
     void broadcastToRoomAndToWorldWithJwtBearer() throws Exception {
         String serverJwt = com.auth0.jwt.JWT.create().withExpiresAt(Instant.now().plusSeconds(60))
                 .sign(com.auth0.jwt.algorithms.Algorithm.HMAC256(WebFixture.KEY0));

@@ -24,6 +24,19 @@ class MemoryStoreTest {
     }
 
     @Test
+    void aHistoryMessageIsDeletedByIdInAnyPipeOfItsTenantOnly() {
+        store.appendHistory("0", new PipeMessage("m1", 1, "p", "e", "t1", 0), 5);
+        store.appendHistory("0", new PipeMessage("m2", 1, "q", "e", "t2", 0), 5);
+        store.appendHistory("15", new PipeMessage("m3", 1, "p", "e", "t3", 0), 5);
+        assertThat(store.deleteHistoryMessage("0", "m3")).isFalse();
+        assertThat(store.deleteHistoryMessage("0", "m2")).isTrue();
+        assertThat(store.deleteHistoryMessage("0", "m2")).isFalse();
+        assertThat(store.history("0", "q", 99)).isEmpty();
+        assertThat(store.history("0", "p", 99)).extracting(PipeMessage::id).containsExactly("m1");
+        assertThat(store.history("15", "p", 99)).extracting(PipeMessage::id).containsExactly("m3");
+    }
+
+    @Test
     void tenantsAreSeparate() {
         store.putUserKey("0", 1, "a");
         store.putLastSeen("15", 1, 5);

@@ -89,6 +89,21 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aHistoryMessageIsDeletedByIdInAnyPipeOfItsTenantOnly() {
+        reopen();
+        store.appendHistory("0", msg("m1", "p", "t1"), 5);
+        store.appendHistory("0", msg("m2", "q", "t2"), 5);
+        store.appendHistory("15", msg("m3", "p", "t3"), 5);
+        assertThat(store.deleteHistoryMessage("0", "m3")).isFalse();
+        assertThat(store.deleteHistoryMessage("0", "m2")).isTrue();
+        reopen();
+        assertThat(store.deleteHistoryMessage("0", "m2")).isFalse();
+        assertThat(store.history("0", "q", 99)).isEmpty();
+        assertThat(store.history("0", "p", 99)).extracting(PipeMessage::id).containsExactly("m1");
+        assertThat(store.history("15", "p", 99)).extracting(PipeMessage::id).containsExactly("m3");
+    }
+
+    @Test
     void queueIsBoundedAndDequeuedById() {
         reopen();
         assertThat(store.enqueue("0", new QueuedMessage("a", 7, "e", "1", 1), 2)).isTrue();

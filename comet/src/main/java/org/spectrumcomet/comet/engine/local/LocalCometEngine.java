@@ -95,6 +95,11 @@ public final class LocalCometEngine implements CometEngine {
     }
 
     @Override
+    public boolean deleteHistoryMessage(String tenant, String messageId) {
+        return store.deleteHistoryMessage(tenant, messageId);
+    }
+
+    @Override
     public void setHistoryLength(String tenant, String pipe, int length) {
         if (length < 0 || length > Names.MAX_HISTORY_LENGTH) {
             throw new IllegalArgumentException("history length must be 0.." + Names.MAX_HISTORY_LENGTH

@@ -134,6 +134,23 @@ abstract class EngineBehaviourTest {
     }
 
     @Test
+    void aHistoryMessageCanBeDeletedByItsIdAloneWithinItsTenant() {
+        engine.setHistoryLength(T, "logged", 10);
+        engine.setHistoryLength(T, "other_log", 10);
+        engine.setHistoryLength(OTHER, "logged", 10);
+        String mine = engine.publish(T, "other_log", "e", "mine", 0, null).messageId();
+        String kept = engine.publish(T, "logged", "e", "kept", 0, null).messageId();
+        String foreign = engine.publish(OTHER, "logged", "e", "foreign", 0, null).messageId();
+
+        assertThat(engine.deleteHistoryMessage(T, foreign)).isFalse();
+        assertThat(engine.history(OTHER, "logged", 99)).extracting(PipeMessage::text).containsExactly("foreign");
+        assertThat(engine.deleteHistoryMessage(T, mine)).isTrue();
+        assertThat(engine.deleteHistoryMessage(T, mine)).isFalse();
+        assertThat(engine.history(T, "other_log", 99)).isEmpty();
+        assertThat(engine.history(T, "logged", 99)).extracting(PipeMessage::id).containsExactly(kept);
+    }
+
+    @Test
     void subscriptionReplacesTheWholeSet() {
         RecordingConnection c = new RecordingConnection("u");
         Session s = engine.attach(T, 0, c);

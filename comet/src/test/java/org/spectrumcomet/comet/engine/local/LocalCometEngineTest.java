@@ -53,6 +53,7 @@ class LocalCometEngineTest extends EngineBehaviourTest {
         }
         @Override public void clearHistory(String t, String p) { delegate.clearHistory(t, p); }
         @Override public boolean deleteHistoryMessage(String t, String p, String id) { return false; }
+        @Override public boolean deleteHistoryMessage(String t, String id) { return false; }
         @Override public boolean enqueue(String t, QueuedMessage m, int max) { return delegate.enqueue(t, m, max); }
         @Override public List<QueuedMessage> queue(String t, long u, int l) {
             throw new CometStoreException("store: unreadable", null);
