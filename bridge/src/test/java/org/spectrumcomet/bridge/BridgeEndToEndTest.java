@@ -223,4 +223,37 @@ class BridgeEndToEndTest {
                 .satisfies(m -> assertThat(m.getNickname()).isEqualTo("alice"));
         web.socket.close();
     }
+
+    @Test
+    void buddyPresenceFollowsCometAndTypingReachesAnOnlineBuddy() throws Exception {
+        long alice = userWithKey();
+        long bob = userWithKey();
+        String jid = "alice" + alice + "@example.org";
+        String bobName = Long.toString(bob);
+        login(handlers, jid, alice, "key" + alice);
+        handlers.buddies().orElseThrow().buddies(Protocol.Buddies.newBuilder().addBuddy(Protocol.Buddy.newBuilder()
+                .setUserName(jid).setBuddyName(bobName)).build());
+        poll(() -> buddyStates(jid, bobName).contains(Protocol.StatusType.STATUS_NONE), "bob offline");
+
+        WebUser web = new WebUser(bob);
+        poll(() -> buddyStates(jid, bobName).contains(Protocol.StatusType.STATUS_ONLINE), "bob online");
+
+        handlers.messages().orElseThrow().typing(Protocol.Buddy.newBuilder().setUserName(jid).setBuddyName(bobName)
+                .build());
+        poll(() -> web.events.stream().anyMatch(e -> e instanceof CometEvent.PrivateMessage p
+                && p.body().kind() == CometBody.Kind.TYPING), "typing at bob");
+
+        web.socket.close();
+        poll(() -> {
+            List<Protocol.StatusType> states = buddyStates(jid, bobName);
+            return states.get(states.size() - 1) == Protocol.StatusType.STATUS_NONE;
+        }, "bob offline again");
+        List<Protocol.Buddy> last = main.buddies().stream().filter(b -> b.getUserName().equals(jid)).toList();
+        assertThat(last.get(last.size() - 1).getStatusMessage()).startsWith("last seen ").endsWith(" UTC");
+    }
+
+    private List<Protocol.StatusType> buddyStates(String jid, String buddy) {
+        return main.buddies().stream().filter(b -> b.getUserName().equals(jid) && b.getBuddyName().equals(buddy))
+                .map(Protocol.Buddy::getStatus).toList();
+    }
 }
