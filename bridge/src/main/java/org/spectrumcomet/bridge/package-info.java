@@ -1,7 +1,11 @@
 /**
- * The comet bridge: per-user sessions that map Spectrum payloads onto comet users and pipes.
+ * The comet bridge: a Spectrum 2 backend that maps XMPP users, chats, rooms, buddies, typing,
+ * receipts and status onto comet users and pipes.
  *
- * <p>Not built yet (issue 4). The module exists so that the build and its dependency arrows
- * ({@code protocol <- backend <- bridge}) are in place from the start.
+ * <p>{@link org.spectrumcomet.bridge.SpectrumCometBackend} is the process entry point
+ * ({@code bin/spectrum-comet-backend}); {@link org.spectrumcomet.bridge.CometBridge} wires the
+ * handlers. Packages: {@code session} (LOGIN/LOGOUT, grace period, the comet port), {@code chat},
+ * {@code rooms}, {@code presence}, {@code vcard}, {@code config} ({@code [comet]}), {@code comet}
+ * (the comet client).
  */
 package org.spectrumcomet.bridge;

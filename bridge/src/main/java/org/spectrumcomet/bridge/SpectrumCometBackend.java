@@ -1,0 +1,68 @@
+package org.spectrumcomet.bridge;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.spectrumcomet.backend.BackendDefinition;
+import org.spectrumcomet.backend.SpectrumBackend;
+import org.spectrumcomet.backend.outbound.BackendFeatures;
+import org.spectrumcomet.bridge.config.CometSettings;
+import org.spectrumcomet.bridge.session.CometClientNetwork;
+import org.spectrumcomet.bridge.session.ScheduledSessionTimer;
+import org.spectrumcomet.bridge.session.SessionServices;
+import org.spectrumcomet.bridge.session.Sessions;
+
+/**
+ * The process Spectrum's {@code backend=} setting starts ({@code bin/spectrum-comet-backend}):
+ * {@code --host H --port P [--service.backend_id=N] CONFIG}. Features: registration with password
+ * (user name = comet user id, password = that user's comet key), MUC, receipts, and the stored
+ * roster after LOGIN (so buddies' presence can be tracked). Exit codes as the backend library's:
+ * 0 EXIT/EOF, 1 main unreachable, 2 config problem (e.g. a bad {@code [comet]} key).
+ */
+public final class SpectrumCometBackend {
+
+    public static final String NAME = "spectrum-comet-backend";
+    public static final String VERSION = "0.1.0";
+    /** Threads running sessions' serial executors; session work never blocks, so few are needed. */
+    private static final int SESSION_THREADS = 4;
+
+    private SpectrumCometBackend() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(SpectrumBackend.run(args, definition()));
+    }
+
+    /** The backend as the library runs it; the comet client is built before the link connects. */
+    public static BackendDefinition definition() {
+        return BackendDefinition.builder(NAME, VERSION)
+                .features(BackendFeatures.builder().needPassword(true).needRegistration(true).muc(true)
+                        .receipts(true).sendBuddiesOnLogin(true).build())
+                .handlers(context -> {
+                    CometSettings settings = CometSettings.from(context.config());
+                    ExecutorService pool = Executors.newFixedThreadPool(SESSION_THREADS, daemon("bridge-session"));
+                    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("bridge-timer"));
+                    CometClientNetwork network = new CometClientNetwork(settings.endpoint(), context.eventLoops(), pool);
+                    SessionServices services = new SessionServices(context.mainInstance(), network, settings,
+                            new ScheduledSessionTimer(timer), Clock.systemUTC(), pool);
+                    return CometBridge.handlers(services, new Sessions(services), () -> {
+                        network.close();
+                        timer.shutdownNow();
+                        pool.shutdown();
+                    });
+                })
+                .build();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
