@@ -47,6 +47,7 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the server and waits (at most 30 s) for its ready line. */
     public static ServerProcess launch(Path logDir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogback.configurationFile=comet-server-logback.xml",
                 "-cp", System.getProperty("java.class.path"), CometServer.class.getName()));
         command.addAll(List.of(args));
         Path log = logDir.resolve("server.log");
