@@ -8,7 +8,7 @@
  * a JDK WebSocket with CppComet's URL, and the site's own server side writing over CometQL.
  *
  * <pre>
- *   DemoScript ── Transcript (stdout)
+ *   DemoScript (Steps, Conversation) ── Transcript (stdout)
  *     ├─ InProcessComet   our comet server, in memory
  *     ├─ SiteServer       CometQL over MariaDB Connector/J (user keys, pipe settings, sends)
  *     ├─ SpectrumMain     emulated main instance + spawned bin/spectrum-comet-backend
