@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.spectrumcomet.conformance.main.BackendLink;
 import org.spectrumcomet.conformance.main.BackendProcess;
 import org.spectrumcomet.conformance.main.FrameRecord;
 import org.spectrumcomet.conformance.main.FrameRecord.Direction;
@@ -64,13 +63,20 @@ final class SpectrumMain implements Transcript.RawSource, AutoCloseable {
         return process.logFile();
     }
 
-    /** Waits for the backend to connect and answer the first PING (Spectrum's "backend ready"). */
+    /**
+     * Waits for the backend to connect and answer the first PING (Spectrum's "backend ready");
+     * fails at once if the process ends first (a bad config exits with code 2).
+     */
     void awaitReady(Duration timeout) throws DemoFailure {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            BackendLink link = main.awaitLink(timeout);
-            if (link == null) {
-                throw failure("the backend did not connect to the main instance within " + timeout.toMillis() + " ms");
+            while (main.awaitLink(Duration.ofMillis(100)) == null) {
+                if (!process.isAlive()) {
+                    throw failure("the backend exited with code " + process.exitCode() + " before connecting");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw failure("the backend did not connect to the main instance within " + timeout.toMillis() + " ms");
+                }
             }
             awaitRecord(0, m -> m.type() == Type.TYPE_PONG, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())),
                     "PONG to the first PING");
@@ -149,7 +155,7 @@ final class SpectrumMain implements Transcript.RawSource, AutoCloseable {
                 out.append("    ").append(line).append('\n');
             }
         }
-        return out.toString();
+        return out.isEmpty() ? "    (none)\n" : out.toString();
     }
 
     @Override

@@ -113,6 +113,15 @@ class DemoTest {
     }
 
     @Test
+    void aBackendThatDiesAtStartFailsTheDemoAtOnce() {
+        Outcome o = demo("--backend", "/bin/false");
+        assertThat(o.exit()).isEqualTo(Demo.EXIT_FAILED);
+        assertThat(o.err()).contains("demo FAILED at step \"backend answers PING\": the backend exited with code 1 "
+                + "before connecting").contains("last frames:\n    (none)");
+        assertThat(o.millis()).isLessThan(10_000);
+    }
+
+    @Test
     void withoutABuiltBridgeTheDemoSaysHowToBuildIt(@TempDir Path root) throws Exception {
         String old = System.getProperty(BridgeLauncher.HOME_PROPERTY);
         System.setProperty(BridgeLauncher.HOME_PROPERTY, root.toString());
