@@ -107,14 +107,16 @@ final class DemoScript {
 
     private void finish(SpectrumMain main, XmppUser alice) throws DemoFailure {
         steps.begin("alice logs out");
+        main.requireNoViolations();
+        long atLogout = main.violationMark();
         alice.logout();
         steps.line("xmpp alice", "logs out (LEAVE_ROOM " + Conversation.ROOM + ", LOGOUT)");
-        main.requireNoViolations();
         steps.begin("backend exits");
         int code = main.exit(steps.allowance());
         if (code != 0) {
             throw main.failure("the backend exited with code " + code + " after EXIT (expected 0)");
         }
+        main.requireNoViolations(atLogout, false);
         steps.line("spectrum", "EXIT: backend exited with code 0");
     }
 

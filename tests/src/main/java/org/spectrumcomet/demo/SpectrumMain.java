@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.spectrumcomet.conformance.main.BackendProcess;
 import org.spectrumcomet.conformance.main.FrameRecord;
@@ -25,6 +26,7 @@ import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
 final class SpectrumMain implements Transcript.RawSource, AutoCloseable {
 
     static final String BACKEND_NAME = "spectrum-comet-backend";
+    private static final Duration SLICE = Duration.ofMillis(200);
 
     private final MainInstance main;
     private final BackendProcess process;
@@ -109,8 +111,23 @@ final class SpectrumMain implements Transcript.RawSource, AutoCloseable {
     /** As {@link #awaitReceived}, with the frame's place in the recording. */
     FrameRecord awaitRecord(long from, Predicate<SpectrumMessage> match, Duration timeout, String what)
             throws DemoFailure {
-        return main.recording().awaitReceived(from, timeout, match)
-                .orElseThrow(() -> failure(what + " did not arrive within " + timeout.toMillis() + " ms"));
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = end - System.nanoTime();
+            // Short slices: a backend that died is reported at once, not after the step's whole allowance.
+            Optional<FrameRecord> found = main.recording().awaitReceived(from,
+                    Duration.ofNanos(Math.max(1, Math.min(left, SLICE.toNanos()))), match);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (main.recording().isClosed()) {
+                throw failure(what + " did not arrive: the backend closed the link"
+                        + (process.isAlive() ? "" : " and exited with code " + process.exitCode()));
+            }
+            if (System.nanoTime() - end >= 0) {
+                throw failure(what + " did not arrive within " + timeout.toMillis() + " ms");
+            }
+        }
     }
 
     /** Received messages with {@code from <= seq <= to}, in order. */
@@ -119,10 +136,26 @@ final class SpectrumMain implements Transcript.RawSource, AutoCloseable {
                 && r.direction() == Direction.RECEIVED && r.message() != null).map(FrameRecord::message).toList();
     }
 
-    /** Fails if the kit flagged a frame the real Spectrum would drop, or that would kill the backend. */
+    /** Fails if the kit flagged any frame the real Spectrum would drop, or that would kill the backend. */
     void requireNoViolations() throws DemoFailure {
+        requireNoViolations(0, true);
+    }
+
+    /** Where violations found from now on start: pass to {@link #requireNoViolations(long, boolean)}. */
+    long violationMark() {
         main.link().settle();
-        List<Violation> found = main.violations().all();
+        return main.violations().count();
+    }
+
+    /**
+     * Fails on violations since {@code from}; with {@code dropsCount} false, frames the main would
+     * only drop are let pass — e.g. a buddy update already in flight when the main sent LOGOUT,
+     * which no backend can take back.
+     */
+    void requireNoViolations(long from, boolean dropsCount) throws DemoFailure {
+        main.link().settle();
+        List<Violation> found = main.violations().since(from).stream()
+                .filter(v -> dropsCount || v.effect() != Violation.Effect.DROP).toList();
         if (!found.isEmpty()) {
             throw failure("the backend sent frames the real Spectrum would not accept: " + found);
         }
