@@ -8,29 +8,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where and how to reach one comet server, read from the transport config's {@code [comet]}
- * section by {@link #fromConfig(Map)}. The same keys work for CppComet and for our server.
+ * Where and how the comet client reaches one comet server (CppComet or ours: the same settings
+ * work for both).
+ *
+ * <p><b>Operators do not write these names.</b> The transport config's {@code [comet]} section is
+ * read only by {@link org.spectrumcomet.bridge.config.CometSettings}, whose keys are documented
+ * with their defaults in {@code examples/spectrum.cfg} (there a bare number is <em>seconds</em>).
+ * {@code CometSettings} checks them and hands this record a map in the client's own vocabulary
+ * through {@link #fromConfig(Map)}; tests build that map directly. The map's keys, and the
+ * {@code [comet]} key each one comes from:
  *
  * <table>
- * <caption>{@code [comet]} keys (durations: {@code 500ms}, {@code 5s}, {@code 2m} or plain milliseconds)</caption>
- * <tr><th>key</th><th>default</th><th>meaning</th></tr>
- * <tr><td>cometql</td><td>127.0.0.1:3307</td><td>CometQL (MySQL protocol) host:port</td></tr>
- * <tr><td>ws</td><td>127.0.0.1:8087</td><td>WebSocket host:port</td></tr>
- * <tr><td>ws_path</td><td>/ws/</td><td>URL prefix; {@code /comet-server/ws/} behind a reverse proxy</td></tr>
- * <tr><td>dev_id</td><td>0</td><td>tenant number (WebSocket {@code devid}, CometQL login)</td></tr>
- * <tr><td>user</td><td>root (dev_id 0) / the dev_id</td><td>CometQL login name</td></tr>
- * <tr><td>key</td><td>CometQLPassword</td><td>tenant key = CometQL password (the CppComet sample and
- *     our server's demo key; set a real one in production)</td></tr>
- * <tr><td>connect_timeout</td><td>5s</td><td>TCP connect + handshake/login, both links</td></tr>
- * <tr><td>query_timeout</td><td>10s</td><td>socket read timeout of a CometQL statement</td></tr>
- * <tr><td>login_timeout</td><td>10s</td><td>WebSocket: wait for the first serverInfo frame</td></tr>
- * <tr><td>pool_size</td><td>4</td><td>CometQL connections (and executor threads), 1..64</td></tr>
- * <tr><td>pool_wait</td><td>5s</td><td>longest wait for a free CometQL connection</td></tr>
- * <tr><td>queue</td><td>1000</td><td>CometQL statements waiting for a thread; more are refused</td></tr>
- * <tr><td>reconnect_min</td><td>500ms</td><td>first WebSocket reconnect delay (doubles, with jitter)</td></tr>
- * <tr><td>reconnect_max</td><td>30s</td><td>reconnect delay cap</td></tr>
- * <tr><td>ws_max_frame</td><td>1048576</td><td>largest inbound WebSocket frame in bytes</td></tr>
- * <tr><td>ws_max_pending</td><td>1000</td><td>inbound events waiting for the listener before reading pauses</td></tr>
+ * <caption>{@link #fromConfig} keys (durations: {@code 500ms}, {@code 5s}, {@code 2m}; a bare number is milliseconds)</caption>
+ * <tr><th>map key</th><th>from {@code [comet]}</th><th>default here</th><th>meaning</th></tr>
+ * <tr><td>cometql</td><td>cometql</td><td>127.0.0.1:3307</td><td>CometQL (MySQL protocol) host:port</td></tr>
+ * <tr><td>ws</td><td>websocket ({@code ws://HOST:PORT})</td><td>127.0.0.1:8087</td><td>WebSocket host:port</td></tr>
+ * <tr><td>ws_path</td><td>websocket (its path)</td><td>/ws/</td><td>URL prefix; {@code /comet-server/ws/} behind a reverse proxy</td></tr>
+ * <tr><td>dev_id</td><td>dev_id</td><td>0</td><td>tenant number (WebSocket {@code devid}, CometQL login)</td></tr>
+ * <tr><td>user</td><td>cometql_user</td><td>root (dev_id 0) / the dev_id</td><td>CometQL login name</td></tr>
+ * <tr><td>key</td><td>dev_key (required there)</td><td>CometQLPassword</td><td>tenant key = CometQL password</td></tr>
+ * <tr><td>connect_timeout</td><td>connect_timeout</td><td>5s</td><td>TCP connect + handshake/login, both links</td></tr>
+ * <tr><td>query_timeout</td><td>query_timeout</td><td>10s</td><td>socket read timeout of a CometQL statement</td></tr>
+ * <tr><td>login_timeout</td><td>login_timeout</td><td>10s</td><td>WebSocket: wait for the first serverInfo frame</td></tr>
+ * <tr><td>pool_size</td><td>pool_size</td><td>4</td><td>CometQL connections (and executor threads), 1..64</td></tr>
+ * <tr><td>pool_wait</td><td>pool_wait</td><td>5s</td><td>longest wait for a free CometQL connection</td></tr>
+ * <tr><td>queue</td><td>cometql_queue</td><td>1000</td><td>CometQL statements waiting for a thread; more are refused</td></tr>
+ * <tr><td>reconnect_min</td><td>reconnect_min</td><td>500ms</td><td>first WebSocket reconnect delay (doubles, with jitter)</td></tr>
+ * <tr><td>reconnect_max</td><td>reconnect_max</td><td>30s</td><td>reconnect delay cap</td></tr>
+ * <tr><td>ws_max_frame</td><td>ws_max_frame</td><td>1048576</td><td>largest inbound WebSocket frame in bytes</td></tr>
+ * <tr><td>ws_max_pending</td><td>ws_max_pending</td><td>1000</td><td>inbound events waiting for the listener before reading pauses</td></tr>
  * </table>
  */
 public record CometEndpoint(String cometqlHost, int cometqlPort, String wsHost, int wsPort, String wsPath,
@@ -62,7 +68,10 @@ public record CometEndpoint(String cometqlHost, int cometqlPort, String wsHost, 
         return fromConfig(Map.of("cometql", "127.0.0.1:" + cometqlPort, "ws", "127.0.0.1:" + wsPort));
     }
 
-    /** Reads the {@code [comet]} section; unknown keys and bad values fail with the key named. */
+    /**
+     * Reads the client's settings map (the keys in the class comment, not the {@code [comet]}
+     * names — {@code CometSettings} translates); unknown keys and bad values fail with the key named.
+     */
     public static CometEndpoint fromConfig(Map<String, String> section) {
         for (String k : section.keySet()) {
             if (!KEYS.contains(k)) {

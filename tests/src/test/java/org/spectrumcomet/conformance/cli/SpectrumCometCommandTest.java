@@ -83,10 +83,10 @@ class SpectrumCometCommandTest {
     }
 
     @Test
-    void demoIsNotAvailableYet() {
-        Outcome o = execute("demo");
-        assertThat(o.exit()).isEqualTo(DemoCommand.EXIT_UNAVAILABLE);
-        assertThat(o.err()).contains("demo: not available yet (needs the comet bridge)");
+    void demoRefusesANonPositiveTimeout() {
+        Outcome o = execute("demo", "--timeout", "0");
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("demo: --timeout must be a positive number of seconds");
     }
 
     @Test
