@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spectrumcomet.conformance.comet.CometDriver;
+import org.spectrumcomet.conformance.comet.CometTarget;
 import org.spectrumcomet.conformance.driver.EchoDriver;
 import org.spectrumcomet.conformance.driver.LegacyDriver;
 import org.spectrumcomet.conformance.main.MainOptions;
@@ -44,8 +46,18 @@ public final class ConformanceCommand implements Callable<Integer> {
     double pingIntervalSeconds;
 
     @Option(names = "--driver", defaultValue = "echo", paramLabel = "NAME",
-            description = "The legacy driver for scenario suites (echo).")
+            description = "The legacy driver for scenario suites: echo, or comet (starts our comet server as a process "
+                    + "unless --comet-cometql/--comet-ws/--comet-tenant name a running one).")
     String driver;
+
+    @Option(names = "--comet-cometql", paramLabel = "HOST:PORT", description = "comet driver: a running comet server's CometQL address.")
+    String cometCometql;
+
+    @Option(names = "--comet-ws", paramLabel = "HOST:PORT", description = "comet driver: its WebSocket address.")
+    String cometWs;
+
+    @Option(names = "--comet-tenant", paramLabel = "ID:KEY", description = "comet driver: the tenant (dev_id) and its key.")
+    String cometTenant;
 
     @Option(names = "--extra-config", paramLabel = "FILE",
             description = "Text appended to the transport config the backend gets (e.g. a [comet] section).")
@@ -70,9 +82,16 @@ public final class ConformanceCommand implements Callable<Integer> {
             err.println("conformance: " + e.getMessage());
             return 2;
         }
-        LegacyDriver legacy = legacyDriver();
+        Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("spectrum-comet-conformance");
+        LegacyDriver legacy;
+        try {
+            legacy = legacyDriver(dir);
+        } catch (IllegalArgumentException e) {
+            err.println("conformance: " + e.getMessage());
+            return 2;
+        }
         if (legacy == null) {
-            err.println("conformance: unknown driver '" + driver + "' (known: echo)");
+            err.println("conformance: unknown driver '" + driver + "' (known: echo, comet)");
             return 2;
         }
         String program = org.spectrumcomet.conformance.main.PoptCommandLine.split(backend).get(0);
@@ -80,7 +99,6 @@ public final class ConformanceCommand implements Callable<Integer> {
             err.println("conformance: note: Spectrum execs '" + program + "' without a PATH search; "
                     + "in service.backend it must be a path");
         }
-        Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("spectrum-comet-conformance");
         MainOptions options = MainOptions.defaults(dir)
                 .withPingInterval(Duration.ofMillis(Math.max(1, Math.round(pingIntervalSeconds * 1000))));
         if (extraConfig != null) {
@@ -95,7 +113,23 @@ public final class ConformanceCommand implements Callable<Integer> {
         return results.stream().allMatch(ScenarioResult::passed) ? 0 : EXIT_FAILED;
     }
 
-    private LegacyDriver legacyDriver() {
-        return "echo".equals(driver) ? new EchoDriver() : null;
+    private LegacyDriver legacyDriver(Path dir) throws Exception {
+        boolean anyComet = cometCometql != null || cometWs != null || cometTenant != null;
+        if (anyComet && !"comet".equals(driver)) {
+            throw new IllegalArgumentException("--comet-* options need --driver comet");
+        }
+        return switch (driver) {
+            case "echo" -> new EchoDriver();
+            case "comet" -> {
+                if (!anyComet) {
+                    yield CometDriver.startOwnServer(dir.resolve("comet"));
+                }
+                if (cometCometql == null || cometWs == null || cometTenant == null) {
+                    throw new IllegalArgumentException("--comet-cometql, --comet-ws and --comet-tenant go together");
+                }
+                yield CometDriver.attach(CometTarget.parse(cometCometql, cometWs, cometTenant));
+            }
+            default -> null;
+        };
     }
 }

@@ -67,6 +67,43 @@ public interface LegacyDriver extends AutoCloseable {
     /** Checks that an attention request the user sent reached the legacy side. */
     String awaitAttentionSeen(Recording recording, long fromSeq, MainUser user, String buddy, Duration timeout);
 
+    /** Whether text from the legacy side arrives exactly as sent (else the suites only look for it inside). */
+    default boolean exactText() {
+        return false;
+    }
+
+    /**
+     * Checks that {@code text}, which the user said in {@code room} as {@code nick}, reached the room's
+     * other occupants on the legacy side (default: nothing to observe beyond the echo).
+     */
+    default String awaitRoomDelivered(Recording recording, long fromSeq, MainUser user, String room, String nick,
+                                      String text, Duration timeout) {
+        return "";
+    }
+
+    /** A contact the account can add (BUDDY_CHANGED from the user), confirmed when {@link #confirmsBuddyAdd()}. */
+    default String contactToAdd(LegacyAccount account) {
+        return "dave";
+    }
+
+    /** Whether {@link #setContactOnline} can make {@link #contactToAdd} go offline and online. */
+    default boolean togglesPresence() {
+        return false;
+    }
+
+    /** Makes {@code contact} go online or offline on the legacy network. */
+    default void setContactOnline(String contact, boolean online) throws Exception {
+        throw new UnsupportedOperationException("the " + name() + " driver cannot change a contact's presence");
+    }
+
+    /**
+     * A contact to whom the legacy network refuses delivery (so a message with an id must get no
+     * CONV_MESSAGE_ACK), or empty when it cannot provoke that.
+     */
+    default Optional<String> refusingBuddy(LegacyAccount account) {
+        return Optional.empty();
+    }
+
     @Override
     default void close() {
     }

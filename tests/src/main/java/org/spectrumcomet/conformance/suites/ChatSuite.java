@@ -40,7 +40,8 @@ public final class ChatSuite {
         driver.buddySends(user, buddy, "hello from legacy");
         ConversationMessage got = ctx.await(from, Type.TYPE_CONV_MESSAGE, ConversationMessage.class,
                 c -> c.getUserName().equals(account.jid()) && c.getBuddyName().equalsIgnoreCase(buddy)
-                        && c.getMessage().contains("hello from legacy"), ScenarioContext.REPLY,
+                        && (driver.exactText() ? c.getMessage().equals("hello from legacy")
+                        : c.getMessage().contains("hello from legacy")), ScenarioContext.REPLY,
                 "CONV_MESSAGE from " + buddy + " to " + account.jid());
         require(got.getNickname().isEmpty(), "a 1:1 CONV_MESSAGE carries nickname '" + got.getNickname()
                 + "' (the main changes the sender JID, or drops it without a conversation)");
@@ -57,6 +58,14 @@ public final class ChatSuite {
         require(ack.getId().equals("receipt-42"), "CONV_MESSAGE_ACK has id '" + ack.getId() + "', expected 'receipt-42'");
         require(ack.getBuddyName().equalsIgnoreCase(buddy), "CONV_MESSAGE_ACK names buddy '" + ack.getBuddyName()
                 + "', expected '" + buddy + "' (the main drops an ACK without a conversation)");
+        java.util.Optional<String> refusing = ctx.driver().refusingBuddy(account);
+        if (refusing.isPresent()) {
+            from = ctx.mark();
+            user.sendMessage(refusing.get(), "nobody takes this", "receipt-43");
+            ctx.awaitNone(from, Type.TYPE_CONV_MESSAGE_ACK, ConversationMessage.class,
+                    c -> c.getUserName().equals(account.jid()) && c.getId().equals("receipt-43"), SessionSuite.QUIET,
+                    "CONV_MESSAGE_ACK for a message the legacy network refused");
+        }
     }
 
     private static void typing(ScenarioContext ctx) throws Exception {

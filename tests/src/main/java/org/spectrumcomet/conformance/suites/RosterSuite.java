@@ -6,6 +6,7 @@ import java.util.List;
 import org.spectrumcomet.conformance.driver.LegacyAccount;
 import org.spectrumcomet.conformance.main.MainUser;
 import org.spectrumcomet.protocol.pb.Protocol.Buddy;
+import org.spectrumcomet.protocol.pb.Protocol.StatusType;
 import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
 
 /**
@@ -38,9 +39,25 @@ public final class RosterSuite {
         require(ctx.driver().confirmsBuddyAdd(), "the " + ctx.driver().name() + " driver cannot confirm added contacts");
         LegacyAccount account = ctx.driver().account("adder");
         MainUser user = ctx.loginConnected(account);
+        String contact = ctx.driver().contactToAdd(account);
         long from = ctx.mark();
-        user.addBuddy("dave", "Dave", "New friends");
+        user.addBuddy(contact, "Dave", "New friends");
         ctx.await(from, Type.TYPE_BUDDY_CHANGED, Buddy.class, b -> b.getUserName().equals(account.jid())
-                && b.getBuddyName().equalsIgnoreCase("dave"), ScenarioContext.REPLY, "BUDDY_CHANGED confirming 'dave'");
+                && b.getBuddyName().equalsIgnoreCase(contact), ScenarioContext.REPLY, "BUDDY_CHANGED confirming '" + contact + "'");
+        if (ctx.driver().togglesPresence()) {
+            presenceFollows(ctx, account, contact, false);
+            presenceFollows(ctx, account, contact, true);
+        }
+    }
+
+    /** The contact goes offline (or online): BUDDY_CHANGED with NONE (or a present status) follows. */
+    private static void presenceFollows(ScenarioContext ctx, LegacyAccount account, String contact, boolean online)
+            throws Exception {
+        long from = ctx.mark();
+        ctx.driver().setContactOnline(contact, online);
+        ctx.await(from, Type.TYPE_BUDDY_CHANGED, Buddy.class, b -> b.getUserName().equals(account.jid())
+                        && b.getBuddyName().equalsIgnoreCase(contact) && b.hasStatus()
+                        && (b.getStatus() == StatusType.STATUS_NONE) != online, ScenarioContext.REPLY,
+                "BUDDY_CHANGED showing '" + contact + "' " + (online ? "online" : "offline"));
     }
 }

@@ -39,8 +39,11 @@ public final class SuiteRunner {
     public SuiteRunner(String backendCommand, LegacyDriver driver, MainOptions baseOptions) {
         this.backendCommand = backendCommand;
         this.driver = driver;
-        this.baseOptions = baseOptions.extraConfig().isEmpty()
-                ? baseOptions.withExtraConfig(driver.extraConfig()) : baseOptions;
+        // The driver's sections (e.g. [comet] with the ports it started) first, then the run's own text.
+        String extra = driver.extraConfig().isEmpty() ? baseOptions.extraConfig()
+                : baseOptions.extraConfig().isEmpty() ? driver.extraConfig()
+                : driver.extraConfig() + "\n" + baseOptions.extraConfig();
+        this.baseOptions = baseOptions.withExtraConfig(extra);
     }
 
     public List<ScenarioResult> run(List<Suite> suites) {

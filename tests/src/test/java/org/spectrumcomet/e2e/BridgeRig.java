@@ -1,0 +1,139 @@
+package org.spectrumcomet.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.spectrumcomet.bridge.SpectrumCometBackend;
+import org.spectrumcomet.conformance.JavaBackendCommand;
+import org.spectrumcomet.conformance.comet.CometConfig;
+import org.spectrumcomet.conformance.comet.CometGate;
+import org.spectrumcomet.conformance.comet.CometQl;
+import org.spectrumcomet.conformance.comet.CometServerProcess;
+import org.spectrumcomet.conformance.comet.WebUser;
+import org.spectrumcomet.conformance.main.FrameRecord;
+import org.spectrumcomet.conformance.main.MainInstance;
+import org.spectrumcomet.conformance.main.MainOptions;
+import org.spectrumcomet.conformance.main.MainUser;
+import org.spectrumcomet.protocol.SpectrumMessage;
+import org.spectrumcomet.protocol.pb.Protocol.Connected;
+import org.spectrumcomet.protocol.pb.Protocol.Disconnected;
+
+/**
+ * The whole chain for one test: comet server process, a {@link CometGate} in front of its
+ * WebSocket port for the backend's sockets, the emulated Spectrum main with the bridge backend
+ * spawned as a process, and CometQL for the site's side. Users' keys are {@code key<id>}.
+ */
+final class BridgeRig implements AutoCloseable {
+
+    static final Duration REPLY = Duration.ofSeconds(10);
+
+    private CometServerProcess server;
+    final CometGate gate;
+    final CometQl cometql;
+    final MainInstance main;
+
+    private BridgeRig(CometServerProcess server, String extraConfig) throws Exception {
+        this.server = server;
+        this.gate = new CometGate(server.target().host(), server.target().wsPort());
+        this.cometql = new CometQl(server.target());
+        Path work = JavaBackendCommand.workDir("e2e");
+        this.main = MainInstance.start(MainOptions.defaults(work).withPingInterval(Duration.ofSeconds(5))
+                .withExtraConfig(CometConfig.section(server.target(), gate.port()) + extraConfig));
+        main.spawn(JavaBackendCommand.of(SpectrumCometBackend.class), "bridge-" + System.nanoTime());
+        if (main.awaitLink(Duration.ofSeconds(20)) == null) {
+            throw new IllegalStateException("the bridge backend did not connect");
+        }
+        main.recording().awaitRecord(0, Duration.ofSeconds(20), r -> r.direction() == FrameRecord.Direction.SENT);
+    }
+
+    /** Starts a comet server with {@code settings} (its work dir gets the logs) and the rest of the chain. */
+    static BridgeRig start(CometServerProcess.Settings settings, String extraConfig) throws Exception {
+        CometServerProcess server = CometServerProcess.start(settings);
+        try {
+            return new BridgeRig(server, extraConfig);
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    static CometServerProcess.Settings inMemory(String name) {
+        return CometServerProcess.Settings.inMemory(JavaBackendCommand.workDir("e2e").resolve(name), "e2ekey");
+    }
+
+    CometServerProcess server() {
+        return server;
+    }
+
+    /** kill -9 the comet server (the bridge's sockets and CometQL links break). */
+    void killComet() throws InterruptedException {
+        server.kill();
+    }
+
+    /** Starts the comet server again on the same ports and data directory. */
+    void restartComet() throws Exception {
+        server = server.restart();
+    }
+
+    static String keyOf(long id) {
+        return "key" + id;
+    }
+
+    /** Registers {@code id}'s key and logs the XMPP user {@code u<id>@localhost} in; waits for CONNECTED. */
+    MainUser login(long id) throws Exception {
+        cometql.setKey(id, keyOf(id));
+        String jid = "u" + id + "@localhost";
+        MainUser user = main.user(jid);
+        long from = main.recording().mark();
+        user.login(Long.toString(id), keyOf(id));
+        FrameRecord answer = main.recording().awaitReceived(from, REPLY, m ->
+                        (m.payload() instanceof Connected c && c.getUser().equals(jid))
+                        || (m.payload() instanceof Disconnected d && d.getUser().equals(jid)))
+                .orElseThrow(() -> new AssertionError("no answer to LOGIN of " + jid));
+        if (!(answer.message().payload() instanceof Connected)) {
+            throw new AssertionError("LOGIN of " + jid + " refused: " + answer.message());
+        }
+        return user;
+    }
+
+    /** A web user {@code id} on its own WebSocket, straight to comet (not through the gate). */
+    WebUser web(long id) throws Exception {
+        cometql.setKey(id, keyOf(id));
+        return WebUser.connect(server.target(), id, keyOf(id));
+    }
+
+    long mark() {
+        return main.recording().mark();
+    }
+
+    /** The first received frame from {@code from} on whose payload matches, within {@code timeout}. */
+    <T> Optional<T> await(long from, Class<T> kind, Predicate<T> match, Duration timeout) {
+        return main.recording().awaitReceived(from, timeout, m -> kind.isInstance(m.payload())
+                && match.test(kind.cast(m.payload()))).map(r -> kind.cast(r.message().payload()));
+    }
+
+    /** Every received payload of {@code kind} from {@code from} on that matches, with its arrival time. */
+    <T> java.util.List<Timed<T>> received(long from, Class<T> kind, Predicate<T> match) {
+        return main.recording().all().stream().filter(r -> r.seq() >= from
+                        && r.direction() == FrameRecord.Direction.RECEIVED && r.message() != null)
+                .filter(r -> kind.isInstance(r.message().payload()) && match.test(kind.cast(r.message().payload())))
+                .map(r -> new Timed<>(kind.cast(r.message().payload()), r.at())).toList();
+    }
+
+    record Timed<T>(T payload, Instant at) {
+    }
+
+    void send(SpectrumMessage message) {
+        main.send(message);
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.close();
+        gate.close();
+        cometql.close();
+        server.close();
+    }
+}
