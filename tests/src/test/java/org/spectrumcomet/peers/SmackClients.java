@@ -56,6 +56,7 @@ final class SmackClients implements AutoCloseable {
         XMPPTCPConnection connection = new XMPPTCPConnection(config);
         connection.setReplyTimeout(REPLY_TIMEOUT_MS);
         open.add(connection);
+        DomainDiscoInfoShortcut.register(connection);
         connection.connect();
         return connection;
     }
@@ -69,6 +70,7 @@ final class SmackClients implements AutoCloseable {
     public void close() {
         for (XMPPTCPConnection connection : open) {
             connection.disconnect();
+            DomainDiscoInfoShortcut.unregister(connection);
         }
         open.clear();
     }
