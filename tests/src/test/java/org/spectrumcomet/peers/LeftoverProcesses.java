@@ -1,5 +1,6 @@
 package org.spectrumcomet.peers;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -8,7 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Kills the processes of one test instance that survived {@code stop}: spectrum2 runs each backend
  * in its own session ({@code setsid}), so they are no descendants of the test JVM, but each one
- * carries the instance's config path as its last argument, which is unique per test directory.
+ * carries the instance's config path as an argument ({@code -n DIR/spectrum.cfg}), and so does
+ * spectrum2 itself. The argument must be equal, not merely contain the path: another test's
+ * directory may share a prefix or suffix.
  */
 final class LeftoverProcesses {
 
@@ -17,12 +20,12 @@ final class LeftoverProcesses {
     private LeftoverProcesses() {
     }
 
-    /** SIGTERM, then SIGKILL after 5 s, to every process whose command line contains {@code marker}. */
-    static void killAllNaming(String marker) {
+    /** SIGTERM, then SIGKILL after 5 s, to every process with an argument equal to {@code argument}. */
+    static void killAllNaming(String argument) {
         long self = ProcessHandle.current().pid();
         List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != self)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(argument)).orElse(false))
                 .toList();
         for (ProcessHandle p : leftovers) {
             LOG.info("killing leftover process {} ({})", p.pid(), p.info().commandLine().orElse("?"));
