@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.muc.MultiUserChat;
@@ -14,7 +15,6 @@ import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.spectrumcomet.echo.EchoRules;
 
@@ -72,8 +72,10 @@ class RoomIT {
         MultiUserChat room = join("noah", "hall", "noah-nick");
         skipHistory(room);
 
-        room.leave();
+        Presence left = room.leave();
 
+        assertThat(left.getType()).as("the reflected self-presence").isEqualTo(Presence.Type.unavailable);
+        assertThat(left.getFrom().getResourceOrEmpty().toString()).isEqualTo("noah-nick");
         assertThat(room.isJoined()).isFalse();
         assertThat(room.getOccupants()).isEmpty();
     }
