@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.spectrumcomet.conformance.comet.WebBody;
 import org.spectrumcomet.conformance.comet.WebBodyJson;
@@ -36,8 +35,6 @@ class ReconnectReplayTest {
     private static final Duration DELIVERY = Duration.ofSeconds(15);
 
     @Test
-    @Disabled("bridge bug: after comet restarts, the replay's history SELECT runs on a stale pooled CometQL "
-            + "connection ('Socket error'), is not retried, and the missed room messages are lost (see the report)")
     void roomMessagesPublishedWhileAwayArriveExactlyOnceAfterTheRestart() throws Exception {
         Path data = JavaBackendDirs.fresh("replay-data");
         try (BridgeRig rig = BridgeRig.start(BridgeRig.inMemory("replay").withDataDir(data), "")) {

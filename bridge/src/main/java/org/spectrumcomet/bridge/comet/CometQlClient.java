@@ -1,20 +1,11 @@
 package org.spectrumcomet.bridge.comet;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTimeoutException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * CometQL operations the bridge needs, as futures completed on the client's own executor
@@ -38,18 +27,22 @@ import org.slf4j.LoggerFactory;
  * server-side or client-side prepared statement: drivers' {@code \'} escapes would reach
  * subscribers verbatim on CppComet (spec §I.3.2). Callers get futures; dependent work should use
  * {@code *Async} stages with their own executor rather than run on the CometQL threads.
+ *
+ * <p>A statement whose link broke (a comet restart) is retried once on a fresh connection when
+ * that is safe — reads always, writes only if not yet sent; see {@link CometQlRunner}.
  */
 public final class CometQlClient implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(CometQlClient.class);
 
     private final CometEndpoint endpoint;
     private final CometQlPool pool;
+    private final CometQlRunner runner;
     private final ThreadPoolExecutor executor;
 
     private CometQlClient(CometEndpoint endpoint) {
         this.endpoint = endpoint;
         this.pool = new CometQlPool(endpoint);
+        this.runner = new CometQlRunner(endpoint, pool);
         this.executor = new ThreadPoolExecutor(endpoint.poolSize(), endpoint.poolSize(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(endpoint.queue()), new DefaultThreadFactory("cometql", true),
                 new ThreadPoolExecutor.AbortPolicy());
@@ -153,7 +146,7 @@ public final class CometQlClient implements AutoCloseable {
     /** Runs any INSERT/DELETE; affected-row counts are ignored (CppComet reports 0). */
     public CompletableFuture<Void> update(CometQlStatement statement) {
         return submit("update", () -> {
-            execute(statement, false);
+            execute(statement);
             return null;
         });
     }
@@ -164,53 +157,11 @@ public final class CometQlClient implements AutoCloseable {
     }
 
     private List<Map<String, String>> rows(CometQlStatement statement) throws InterruptedException {
-        return execute(statement, true);
+        return runner.run(statement, true);
     }
 
-    private List<Map<String, String>> execute(CometQlStatement statement, boolean select) throws InterruptedException {
-        try (CometQlPool.Lease lease = pool.borrow()) {
-            try (Statement s = lease.connection().createStatement()) {
-                s.setEscapeProcessing(false);
-                if (!select) {
-                    s.execute(statement.text());
-                    log.debug("CometQL dev_id={}: {}", endpoint.devId(), statement);
-                    return List.of();
-                }
-                try (ResultSet rs = s.executeQuery(statement.text())) {
-                    return read(rs);
-                }
-            } catch (SQLException e) {
-                if (networkFailure(e)) {
-                    lease.broken();
-                }
-                log.warn("CometQL dev_id={} failed (code {}): {} — {}", endpoint.devId(), e.getErrorCode(),
-                        statement, e.getMessage());
-                throw new CometQlException("CometQL failed on " + endpoint.cometqlHost() + ":" + endpoint.cometqlPort()
-                        + " (code " + e.getErrorCode() + "): " + e.getMessage() + " — statement: " + statement,
-                        networkFailure(e) ? 0 : e.getErrorCode(), e);
-            }
-        }
-    }
-
-    private static List<Map<String, String>> read(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        List<Map<String, String>> rows = new ArrayList<>();
-        while (rs.next()) {
-            Map<String, String> row = new HashMap<>();
-            for (int c = 1; c <= meta.getColumnCount(); c++) {
-                String v = rs.getString(c);
-                row.put(meta.getColumnLabel(c).toLowerCase(Locale.ROOT), v == null ? "" : v);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    static boolean networkFailure(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof SQLNonTransientConnectionException || e instanceof SQLTransientConnectionException
-                || e instanceof SQLRecoverableException || e instanceof SQLTimeoutException
-                || (state != null && state.startsWith("08"));
+    private void execute(CometQlStatement statement) throws InterruptedException {
+        runner.run(statement, false);
     }
 
     private static long number(String text) {

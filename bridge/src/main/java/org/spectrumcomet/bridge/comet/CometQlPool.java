@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * <p>Bounds: a borrower waits at most {@code pool_wait} for a free connection, then gets
  * {@link CometQlException.Busy}. A connection that failed on the network is closed and replaced
  * by a fresh one on the next borrow; one idle for more than {@link #VALIDATE_AFTER_NANOS} is
- * checked with {@link Connection#isValid} (COM_PING, which CppComet answers) before reuse.
+ * checked with {@link Connection#isValid} (COM_PING, which CppComet answers) before reuse. When
+ * one link is found broken, {@link #evictIdle} closes every idle connection too: a comet restart
+ * kills them all, and a connection idle for less than the validation delay would otherwise be
+ * reused dead.
  */
 final class CometQlPool implements AutoCloseable {
 
@@ -60,17 +64,33 @@ final class CometQlPool implements AutoCloseable {
 
     /** A connection for one statement; close the lease to give it back. */
     Lease borrow() throws InterruptedException {
+        return lease(false);
+    }
+
+    /** Like {@link #borrow} but always on a newly opened connection (a retry after a broken link). */
+    Lease borrowFresh() throws InterruptedException {
+        return lease(true);
+    }
+
+    private Lease lease(boolean fresh) throws InterruptedException {
         if (!permits.tryAcquire(endpoint.poolWait().toNanos(), TimeUnit.NANOSECONDS)) {
             throw new CometQlException.Busy("no free CometQL connection to " + endpoint.cometqlHost() + ":"
                     + endpoint.cometqlPort() + " within " + endpoint.poolWait().toMillis() + " ms (pool of "
                     + endpoint.poolSize() + " all busy)");
         }
         try {
-            return new Lease(reuseOrOpen());
+            return new Lease(fresh ? openUnlessClosed() : reuseOrOpen());
         } catch (RuntimeException | Error e) {
             permits.release();
             throw e;
         }
+    }
+
+    private Connection openUnlessClosed() {
+        if (closed) {
+            throw new CometQlException("CometQL client is closed");
+        }
+        return open();
     }
 
     private Connection reuseOrOpen() {
@@ -123,6 +143,27 @@ final class CometQlPool implements AutoCloseable {
             }
         } finally {
             permits.release();
+        }
+    }
+
+    /** Closes every idle connection (after a broken link: the others most likely broke with it). */
+    void evictIdle() {
+        List<Idle> evicted;
+        synchronized (idle) {
+            evicted = List.copyOf(idle);
+            idle.clear();
+        }
+        evicted.forEach(i -> quietlyClose(i.connection()));
+        if (!evicted.isEmpty()) {
+            log.info("CometQL dev_id={}: a link to {}:{} broke, closed {} idle connection(s) as well", endpoint.devId(),
+                    endpoint.cometqlHost(), endpoint.cometqlPort(), evicted.size());
+        }
+    }
+
+    /** Idle connections now (for tests and diagnostics). */
+    int idleCount() {
+        synchronized (idle) {
+            return idle.size();
         }
     }
 
