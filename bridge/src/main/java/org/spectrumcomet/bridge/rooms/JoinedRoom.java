@@ -23,8 +23,10 @@ import org.spectrumcomet.bridge.session.UserSession;
 
 /**
  * One room the user is in: its pipe, the user's nick, the occupants as the XMPP side sees them and
- * the messages already delivered. Until the join answer went out ({@link #ready}) live messages are
- * held back (at most {@code room_memory}, older ones are dropped) and delivered after the history.
+ * the messages already delivered. Until the join answer went out ({@link #ready}), and while a
+ * replay after a reconnect is running, live messages are held back (at most {@code room_memory};
+ * later ones are dropped with a warning) and delivered after the history, so the user sees them in
+ * publish order.
  *
  * <p>Occupants are comet user ids shown under their nick (learned from the {@code nick} of their
  * bodies) or their id; a name equal to the user's own nick or another occupant's gets
@@ -41,6 +43,8 @@ final class JoinedRoom {
     final boolean tracked;
     String nick;
     boolean ready;
+    /** Replays after a reconnect still waiting for comet's answer (usually 0 or 1). */
+    private int replaying;
     private final UserSession session;
     private final SeenMessages seen;
     private final List<CometMessage> early = new ArrayList<>();
@@ -77,10 +81,7 @@ final class JoinedRoom {
         for (CometMessage m : history.subList(Math.max(0, history.size() - limit), history.size())) {
             deliver(m, true);
         }
-        for (CometMessage m : early) {
-            deliver(m, false);
-        }
-        early.clear();
+        deliverHeld();
         LOG.info("user {} (comet {}): joined room {} (pipe {}) as {} with {} occupants, {} history messages",
                 session.jid(), session.userId(), room, pipe, nick, shown.size(), Math.min(limit, history.size()));
     }
@@ -94,10 +95,50 @@ final class JoinedRoom {
 
     /** A live message on the pipe. */
     void receive(CometMessage m) {
-        if (ready) {
+        if (ready && replaying == 0) {
             deliver(m, false);
         } else if (early.size() < session.settings().roomMemory()) {
             early.add(m);
+        } else {
+            LOG.warn("user {} (comet {}): pipe {}: {} live messages already held, dropping one", session.jid(),
+                    session.userId(), pipe, early.size());
+        }
+    }
+
+    /** A reconnect's replay starts: live messages wait until {@link #finishReplay}. */
+    void startReplay() {
+        replaying++;
+    }
+
+    /**
+     * The replay's answer: occupants resynced (unless {@code subscribers} is null), the history
+     * newer than {@code since} delivered as past messages, then the live ones held meanwhile.
+     *
+     * @return how many history messages were newer than {@code since}
+     */
+    int finishReplay(List<Long> subscribers, List<CometMessage> history, long since) {
+        replaying = Math.max(0, replaying - 1);
+        if (subscribers != null) {
+            resync(subscribers);
+        }
+        int replayed = 0;
+        for (CometMessage m : history) {
+            if (m.sentAt() >= since) {
+                deliver(m, true);
+                replayed++;
+            }
+        }
+        if (replaying == 0) {
+            deliverHeld();
+        }
+        return replayed;
+    }
+
+    private void deliverHeld() {
+        List<CometMessage> held = List.copyOf(early);
+        early.clear();
+        for (CometMessage m : held) {
+            deliver(m, false);
         }
     }
 
@@ -157,7 +198,7 @@ final class JoinedRoom {
     }
 
     /** Present occupants after a reconnect: newcomers appear, the gone leave. */
-    void resync(List<Long> subscribers) {
+    private void resync(List<Long> subscribers) {
         Set<Long> now = new LinkedHashSet<>();
         for (long id : subscribers) {
             if (id > 0 && id != session.userId()) {

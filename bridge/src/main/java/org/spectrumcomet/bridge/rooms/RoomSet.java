@@ -176,29 +176,24 @@ public final class RoomSet {
         }
     }
 
-    /** After the socket came back: messages missed meanwhile from history, occupants resynced. */
+    /**
+     * After the socket came back: occupants resynced, messages missed meanwhile from history, and
+     * live messages arriving during that wait held until after them (publish order).
+     */
     public void replay() {
         for (JoinedRoom r : byRoom.values()) {
             if (!r.ready) {
                 continue;
             }
             long since = r.lastTime();
+            r.startReplay();
             CompletableFuture<List<Long>> who = session.network().subscribers(r.pipe)
                     .exceptionally(e -> null);
             history(r.pipe).thenCombine(who, (past, ids) -> (Runnable) () -> {
                 if (byRoom.get(r.room) != r) {
                     return;
                 }
-                if (ids != null) {
-                    r.resync(ids);
-                }
-                int replayed = 0;
-                for (CometMessage m : past) {
-                    if (m.sentAt() >= since) {
-                        r.deliver(m, true);
-                        replayed++;
-                    }
-                }
+                int replayed = r.finishReplay(ids, past, since);
                 LOG.info("user {} (comet {}): room {} (pipe {}): replay checked {} messages since {}",
                         session.jid(), session.userId(), r.room, r.pipe, replayed, since);
             }).thenAcceptAsync(Runnable::run, session::execute);

@@ -224,6 +224,49 @@ class RoomSetTest {
     }
 
     @Test
+    void liveMessagesDuringAReplayWaitUntilAfterTheReplayedOnesWithoutDuplicates() {
+        f.joinRoom(JID, "lobby", "alice");
+        link.listener.pipeMessage(onPipe("lobby", text("17", "bob", "before", "m1"), T0 + 10));
+        link.listener.linkLost("reset");
+        f.network.history.put("lobby", List.of(
+                onPipe("lobby", text("17", "bob", "before", "m1"), T0 + 10),
+                onPipe("lobby", text("18", "carol", "missed 1", "m2"), T0 + 20),
+                onPipe("lobby", text("18", "carol", "missed 2", "m3"), T0 + 30),
+                onPipe("lobby", text("17", "bob", "live and in history", "m4"), T0 + 40)));
+        f.network.queryGate = new java.util.concurrent.CompletableFuture<>();
+        link.listener.linkRestored(true);
+        f.main.clear();
+
+        link.listener.pipeMessage(onPipe("lobby", text("17", "bob", "live and in history", "m4"), T0 + 40));
+        link.listener.pipeMessage(onPipe("lobby", text("18", "carol", "live only", "m5"), T0 + 50));
+        assertThat(f.main.messages()).as("nothing before the replay").isEmpty();
+        f.network.queryGate.complete(null);
+
+        assertThat(f.main.messages()).extracting(Protocol.ConversationMessage::getMessage)
+                .containsExactly("missed 1", "missed 2", "live and in history", "live only");
+        assertThat(f.main.messages().get(0).getTimestamp()).isEqualTo("20261123T110020");
+
+        f.main.clear();
+        link.listener.pipeMessage(onPipe("lobby", text("18", "carol", "after", "m6"), NOW.getEpochSecond()));
+        assertThat(f.main.messages()).extracting(Protocol.ConversationMessage::getMessage).containsExactly("after");
+    }
+
+    @Test
+    void aFailedReplayStillReleasesTheHeldMessages() {
+        f.joinRoom(JID, "lobby", "alice");
+        link.listener.linkLost("reset");
+        java.util.concurrent.CompletableFuture<Void> gate = new java.util.concurrent.CompletableFuture<>();
+        f.network.queryGate = gate;
+        link.listener.linkRestored(true);
+        f.main.clear();
+
+        link.listener.pipeMessage(onPipe("lobby", text("18", "carol", "live", "m5"), NOW.getEpochSecond()));
+        gate.completeExceptionally(new RuntimeException("Socket error"));
+
+        assertThat(f.main.messages()).extracting(Protocol.ConversationMessage::getMessage).containsExactly("live");
+    }
+
+    @Test
     void leaveRoomUnsubscribesAndStopsItsMessages() {
         f.joinRoom(JID, "lobby", "alice");
         f.handlers.rooms().orElseThrow().leaveRoom(Protocol.Room.newBuilder().setUserName(JID).setRoom("lobby")
