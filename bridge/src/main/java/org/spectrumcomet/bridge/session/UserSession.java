@@ -24,8 +24,9 @@ import org.spectrumcomet.bridge.rooms.RoomSet;
  *        └→ DISCONNECTED(AUTHENTICATION_FAILED / NETWORK_ERROR)      LOGOUT → closed from any state
  * </pre>
  * All state is touched only on the session's {@link SerialExecutor}; the volatile {@code ended}
- * flag is set at once by LOGOUT or a replacing LOGIN so that nothing more is sent for this session
- * even by tasks already queued.
+ * flag is set at once by LOGOUT or a replacing LOGIN so that queued tasks do not run, and every
+ * frame goes through a {@link SessionMainInstance} that drops anything (callbacks already under
+ * way included) once the session has ended.
  */
 public final class UserSession {
 
@@ -38,6 +39,7 @@ public final class UserSession {
     private final long userId;
     private final String key;
     private final SessionServices services;
+    private final SessionMainInstance main;
     private final SerialExecutor executor;
     private final Outbox outbox;
     private final Consumer<UserSession> onEnd;
@@ -57,6 +59,7 @@ public final class UserSession {
         this.userId = userId;
         this.key = key;
         this.services = services;
+        this.main = new SessionMainInstance(services.main(), jid);
         this.onEnd = onEnd;
         this.executor = new SerialExecutor(services.pool(), 10_000, "user " + jid + " (comet " + userId + ")");
         this.outbox = new Outbox(executor, services.settings().maxPendingSends(),
@@ -74,8 +77,9 @@ public final class UserSession {
         return userId;
     }
 
+    /** The main instance for this session's frames: nothing passes once the session has ended. */
     public MainInstance main() {
-        return services.main();
+        return main;
     }
 
     public CometNetwork network() {
@@ -249,17 +253,19 @@ public final class UserSession {
             return;
         }
         LOG.warn("user {} (comet {}): DISCONNECTED {}: {}", jid, userId, error, message);
+        main.endWith(error, message);
         close();
-        main().disconnected(jid, error, message);
     }
 
     /** LOGOUT, or a new LOGIN for the same JID: close without telling the main anything. */
     void end() {
+        main.end();
         ended = true;
         executor.execute(this::close);
     }
 
     private void close() {
+        main.end();
         ended = true;
         state = State.CLOSED;
         cancel(loginTimer);

@@ -33,7 +33,7 @@ public final class VCardRequests implements VCardHandler {
         String jid = request.getUserName();
         String buddy = request.getBuddyName();
         int id = request.getId();
-        sessions.find(jid).ifPresentOrElse(s -> s.execute(() -> main.vcard(jid, buddy, id, content(s, buddy))),
+        sessions.find(jid).ifPresentOrElse(s -> s.execute(() -> s.main().vcard(jid, buddy, id, content(s, buddy))),
                 () -> main.vcard(jid, buddy, id, VCardContent.empty()));
     }
 

@@ -77,7 +77,7 @@ public final class FakeNetwork implements CometNetwork {
     public final List<String> historyQueries = new CopyOnWriteArrayList<>();
     public volatile boolean holdSends;
     public volatile RuntimeException failQueries;
-    /** When set, history and subscriber answers wait for it (a join in progress). */
+    /** When set, history, subscriber and presence answers wait for it (a query in flight). */
     public volatile CompletableFuture<Void> queryGate;
 
     @Override
@@ -117,7 +117,7 @@ public final class FakeNetwork implements CometNetwork {
         }
         Map<Long, Long> result = new LinkedHashMap<>();
         userIds.forEach(id -> result.put(id, lastOnline.getOrDefault(id, -1L)));
-        return CompletableFuture.completedFuture(result);
+        return queryGate == null ? CompletableFuture.completedFuture(result) : queryGate.thenApply(v -> result);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.spectrumcomet.bridge.session;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.spectrumcomet.backend.outbound.FramedMainInstance;
 import org.spectrumcomet.backend.outbound.LoginLedger;
 import org.spectrumcomet.protocol.SpectrumMessage;
@@ -13,7 +14,13 @@ public final class RecordingMain {
 
     public final List<SpectrumMessage> frames = new CopyOnWriteArrayList<>();
     public final LoginLedger ledger = new LoginLedger();
-    public final FramedMainInstance main = new FramedMainInstance((frame, user) -> frames.add(frame), ledger);
+    /** Called after each frame was recorded (a test can act "while" the bridge is sending). */
+    public volatile Consumer<SpectrumMessage> afterFrame = frame -> { };
+    public final FramedMainInstance main = new FramedMainInstance((frame, user) -> {
+        frames.add(frame);
+        afterFrame.accept(frame);
+        return true;
+    }, ledger);
 
     /** Payloads of every frame of {@code type}, in order. */
     public <T> List<T> of(Type type, Class<T> payload) {

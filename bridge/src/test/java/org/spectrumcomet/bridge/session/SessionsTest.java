@@ -117,6 +117,49 @@ class SessionsTest {
     }
 
     @Test
+    void noFrameLeavesAfterLogoutEvenFromCallbacksUnderWay() {
+        FakeNetwork.Link link = f.connect(JID, 42);
+        f.joinRoom(JID, "lobby", "alice");
+        f.handlers.buddies().orElseThrow().buddies(Protocol.Buddies.newBuilder()
+                .addBuddy(f.buddy(JID, "17")).addBuddy(f.buddy(JID, "18")).build());
+        f.network.holdSends = true;
+        f.send(JID, "lobby", "in flight", "s1");
+        f.send(JID, "17", "also in flight", "s2");
+        f.network.queryGate = new java.util.concurrent.CompletableFuture<>();
+        link.listener.linkLost("reset");
+        link.listener.linkRestored(true); // a presence refresh and a replay now wait for comet
+        f.main.clear();
+
+        f.logout(JID);
+        f.network.sent.forEach(s -> s.result().complete(null));
+        f.network.queryGate.complete(null);
+        link.listener.pipeMessage(new CometMessage("user_status_17", "offline", "", 0, 0, false));
+        f.timer.fire(Duration.ofMinutes(10));
+
+        assertThat(f.main.frames).isEmpty();
+    }
+
+    @Test
+    void aLogoutArrivingWhileATaskSendsStopsItsRemainingFrames() {
+        f.network.lastOnline.put(17L, 0L);
+        f.network.lastOnline.put(18L, 0L);
+        FakeNetwork.Link link = f.connect(JID, 42);
+        f.handlers.buddies().orElseThrow().buddies(Protocol.Buddies.newBuilder()
+                .addBuddy(f.buddy(JID, "17")).addBuddy(f.buddy(JID, "18")).build());
+        link.listener.linkLost("reset");
+        f.main.afterFrame = frame -> {
+            if (frame.type() == Type.TYPE_BUDDY_CHANGED) {
+                f.logout(JID); // the main's LOGOUT, handled on another thread in the real process
+            }
+        };
+        f.main.clear();
+
+        link.listener.linkRestored(true); // one presence answer for both buddies
+
+        assertThat(f.main.buddies()).extracting(Protocol.Buddy::getBuddyName).containsExactly("17");
+    }
+
+    @Test
     void logoutWithoutSessionIsIgnored() {
         f.logout(JID);
         assertThat(f.main.frames).isEmpty();
