@@ -2,11 +2,14 @@ package org.spectrumcomet.backend;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
+import org.spectrumcomet.backend.config.TransportConfig;
 import org.spectrumcomet.backend.outbound.BackendFeatures;
 
 /**
  * Describes a backend to {@link SpectrumBackend#run}: name and version (for {@code --version} and
- * logs), the features sent in BACKEND_CONFIG, the handler factory, and the runtime limits.
+ * logs), the features sent in BACKEND_CONFIG (fixed, or computed from the loaded transport config),
+ * the handler factory, and the runtime limits.
  */
 public final class BackendDefinition {
 
@@ -18,7 +21,7 @@ public final class BackendDefinition {
 
     private final String name;
     private final String version;
-    private final BackendFeatures features;
+    private final Function<TransportConfig, BackendFeatures> features;
     private final HandlerFactory handlers;
     private final RuntimeLimits limits;
 
@@ -42,8 +45,13 @@ public final class BackendDefinition {
         return version;
     }
 
-    public BackendFeatures features() {
-        return features;
+    /**
+     * The features for BACKEND_CONFIG under {@code config}; called once at startup, before the
+     * link connects. A {@link org.spectrumcomet.backend.config.ConfigException} from a computing
+     * definition stops the backend with the config exit code.
+     */
+    public BackendFeatures features(TransportConfig config) {
+        return Objects.requireNonNull(features.apply(config), "features computed from the config");
     }
 
     public HandlerFactory handlers() {
@@ -58,7 +66,7 @@ public final class BackendDefinition {
     public static final class Builder {
         private final String name;
         private final String version;
-        private BackendFeatures features = BackendFeatures.builder().build();
+        private Function<TransportConfig, BackendFeatures> features = config -> BackendFeatures.builder().build();
         private HandlerFactory handlers;
         private RuntimeLimits limits = RuntimeLimits.defaults();
 
@@ -67,8 +75,19 @@ public final class BackendDefinition {
             this.version = Objects.requireNonNull(version, "version");
         }
 
+        /** The same features whatever the config. */
         public Builder features(BackendFeatures features) {
-            this.features = Objects.requireNonNull(features, "features");
+            Objects.requireNonNull(features, "features");
+            this.features = config -> features;
+            return this;
+        }
+
+        /**
+         * Features that depend on the transport config (e.g. {@code [service] server_mode}),
+         * computed from it once at startup, before BACKEND_CONFIG is sent.
+         */
+        public Builder features(Function<TransportConfig, BackendFeatures> fromConfig) {
+            this.features = Objects.requireNonNull(fromConfig, "fromConfig");
             return this;
         }
 

@@ -20,6 +20,7 @@ import org.spectrumcomet.backend.link.MainInstanceLink;
 import org.spectrumcomet.backend.link.MainInstanceUnreachableException;
 import org.spectrumcomet.backend.link.OutboundGate;
 import org.spectrumcomet.backend.logging.BackendLogging;
+import org.spectrumcomet.backend.outbound.BackendFeatures;
 import org.spectrumcomet.backend.outbound.FramedMainInstance;
 import org.spectrumcomet.backend.outbound.LoginLedger;
 
@@ -87,7 +88,9 @@ public final class SpectrumBackend {
         FramedMainInstance main = new FramedMainInstance(gate, ledger);
         Handlers handlers = null;
         try {
+            BackendFeatures features;
             try {
+                features = definition.features(config);
                 handlers = definition.handlers().create(new BackendContext(arguments, config, main, group));
             } catch (ConfigException e) {
                 err.println(definition.name() + ": " + e.getMessage());
@@ -99,7 +102,7 @@ public final class SpectrumBackend {
             }
             InboundDispatcher dispatcher = new InboundDispatcher(handlers, main, ledger, queues);
             MainInstanceLink link = MainInstanceLink.connect(group, arguments.host(), arguments.port(),
-                    new MainInstanceLink.Settings(definition.features(), limits.pingTimeout(), limits.maxInboundFrame(),
+                    new MainInstanceLink.Settings(features, limits.pingTimeout(), limits.maxInboundFrame(),
                             limits.connectAttempts(), limits.connectRetryDelay()),
                     gate, dispatcher);
             LOG.info("backend {} {} (id {}, pid {}) linked to the main instance at {}:{}", definition.name(),

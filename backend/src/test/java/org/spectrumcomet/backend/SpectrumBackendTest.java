@@ -162,6 +162,34 @@ class SpectrumBackendTest {
     }
 
     @Test
+    void featuresComputedFromTheConfigReachBackendConfig() throws Exception {
+        main = new FakeMain();
+        BackendDefinition d = BackendDefinition.builder("echo", "1.2.3").limits(fastLimits())
+                .features(c -> BackendFeatures.builder().needPassword(true)
+                        .needRegistration(!c.service().getBoolean("server_mode", false)).build())
+                .handlers(Handlers.builder().build()).build();
+        CompletableFuture<Integer> exit = runAsync(d, argv(config("[service]\njid = t.example\nserver_mode = 1\n")));
+
+        String text = main.next(Type.TYPE_BACKEND_CONFIG, 3000).message().payload(Protocol.BackendConfig.class).getConfig();
+        assertThat(text).contains("needRegistration=0").contains("needPassword=1");
+        main.disconnectBackend();
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aConfigErrorWhileComputingFeaturesExitsWithTwo() throws Exception {
+        main = new FakeMain();
+        BackendDefinition d = BackendDefinition.builder("echo", "1.2.3").limits(fastLimits())
+                .features(c -> {
+                    throw c.service().invalid("server_mode", "not for this backend");
+                })
+                .handlers(Handlers.builder().build()).build();
+
+        assertThat(run(d, argv(config("[service]\nserver_mode = 1\n")))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("server_mode").contains("not for this backend");
+    }
+
+    @Test
     void eofExitsWithZero() throws Exception {
         main = new FakeMain();
         CompletableFuture<Integer> exit = runAsync(echo(fastLimits()).handlers(Handlers.builder().build()).build(),

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.spectrumcomet.backend.BackendDefinition;
 import org.spectrumcomet.backend.SpectrumBackend;
+import org.spectrumcomet.backend.config.TransportConfig;
 import org.spectrumcomet.backend.outbound.BackendFeatures;
 import org.spectrumcomet.bridge.config.CometSettings;
 import org.spectrumcomet.bridge.session.CometClientNetwork;
@@ -18,8 +19,8 @@ import org.spectrumcomet.bridge.session.Sessions;
 /**
  * The process Spectrum's {@code backend=} setting starts ({@code bin/spectrum-comet-backend}):
  * {@code --host H --port P [--service.backend_id=N] CONFIG}. Features: registration with password
- * (user name = comet user id, password = that user's comet key), MUC, receipts, and the stored
- * roster after LOGIN (so buddies' presence can be tracked). Exit codes as the backend library's:
+ * (user name = comet user id, password = that user's comet key; required in gateway mode only),
+ * MUC, receipts, and the stored roster after LOGIN (so buddies' presence can be tracked). Exit codes as the backend library's:
  * 0 EXIT/EOF, 1 main unreachable, 2 config problem (e.g. a bad {@code [comet]} key).
  */
 public final class SpectrumCometBackend {
@@ -39,8 +40,7 @@ public final class SpectrumCometBackend {
     /** The backend as the library runs it; the comet client is built before the link connects. */
     public static BackendDefinition definition() {
         return BackendDefinition.builder(NAME, VERSION)
-                .features(BackendFeatures.builder().needPassword(true).needRegistration(true).muc(true)
-                        .receipts(true).sendBuddiesOnLogin(true).build())
+                .features(SpectrumCometBackend::features)
                 .handlers(context -> {
                     CometSettings settings = CometSettings.from(context.config());
                     ExecutorService pool = Executors.newFixedThreadPool(SESSION_THREADS, daemon("bridge-session"));
@@ -55,6 +55,17 @@ public final class SpectrumCometBackend {
                     });
                 })
                 .build();
+    }
+
+    /**
+     * The features for BACKEND_CONFIG. {@code needRegistration} only in gateway mode: in server
+     * mode ({@code [service] server_mode = 1}) Spectrum would refuse every user missing from its
+     * database, and the comet key is checked by the bridge at LOGIN anyway.
+     */
+    static BackendFeatures features(TransportConfig config) {
+        boolean serverMode = config.service().getBoolean("server_mode", false);
+        return BackendFeatures.builder().needPassword(true).needRegistration(!serverMode).muc(true)
+                .receipts(true).sendBuddiesOnLogin(true).build();
     }
 
     private static ThreadFactory daemon(String prefix) {
