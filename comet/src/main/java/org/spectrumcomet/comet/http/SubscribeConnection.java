@@ -1,9 +1,8 @@
 package org.spectrumcomet.comet.http;
 
+import org.spectrumcomet.comet.ws.ClosingHandshake;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.CharBuffer;
@@ -61,7 +60,7 @@ public final class SubscribeConnection implements ClientConnection {
     void close(int code, String reason) {
         if (channel.isActive()) {
             String cut = reason.length() > 120 ? reason.substring(0, 120) : reason;
-            channel.writeAndFlush(new CloseWebSocketFrame(code, cut)).addListener(ChannelFutureListener.CLOSE);
+            ClosingHandshake.close(channel, code, cut);
         }
     }
 

@@ -2,8 +2,6 @@ package org.spectrumcomet.comet.ws;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.charset.StandardCharsets;
@@ -70,11 +68,7 @@ public final class CometSocketConnection implements ClientConnection {
 
     /** Sends a close frame with the code and reason, then closes the socket. */
     public void close(int code, String reason) {
-        if (!channel.isActive()) {
-            return;
-        }
-        channel.writeAndFlush(new CloseWebSocketFrame(code, truncate(reason)))
-                .addListener(ChannelFutureListener.CLOSE);
+        ClosingHandshake.close(channel, code, truncate(reason));
     }
 
     /** Sends a fatal error frame then closes with a policy-violation close frame. */

@@ -371,19 +371,33 @@ class WebListenerTest {
 
     @Test
     void slowConsumerIsClosedAndRefusesDelivery() throws Exception {
-        // A client that reads its first frames, then stops asking for more.
-        StalledClient stalled = new StalledClient();
-        java.net.http.WebSocket socket = fx.http.newWebSocketBuilder().buildAsync(java.net.URI.create(
-                fx.base() + "/ws/sesion=&myid=0&devid=0&v=4.0&uuid=slow&api=js"), stalled).join();
-        try {
-            socket.sendText("subscription\nflood", true).join();
+        // A raw client with a tiny receive window that never reads after the handshake: the kernel
+        // buffers fill, then the server's bounded outbound budget, whatever the load on the machine.
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(fx.listener.localAddress());
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /ws/sesion=&myid=0&devid=0&v=4.09&uuid=slow&api=js HTTP/1.1\r\nHost: x\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) { // the 101; nothing is read after it
+                int b = in.read();
+                assertThat(b).isNotNegative();
+                head.append((char) b);
+            }
+            assertThat(head.toString()).startsWith("HTTP/1.1 101");
+            out.write(maskedText("subscription\nflood"));
+            out.flush();
             long subscribed = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (fx.engine.subscriberCount("0", "flood") == 0 && System.nanoTime() < subscribed) {
                 Thread.sleep(5);
             }
             assertThat(fx.engine.subscriberCount("0", "flood")).isEqualTo(1);
             String chunk = "s".repeat(60_000);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             int delivered = 1;
             while (delivered > 0 && System.nanoTime() < deadline) {
                 delivered = fx.engine.publish("0", "flood", "ev", chunk, 0, null).delivered();
@@ -394,17 +408,21 @@ class WebListenerTest {
                 Thread.sleep(10);
             }
             assertThat(fx.engine.subscriberCount("0", "flood")).isZero();
-        } finally {
-            socket.abort();
         }
     }
 
-    /** Takes the first frame and never requests another: the server's writes back up. */
-    private static final class StalledClient implements java.net.http.WebSocket.Listener {
-        @Override
-        public void onOpen(java.net.http.WebSocket webSocket) {
-            webSocket.request(1);
+    /** One masked client text frame (payload under 126 bytes), as RFC 6455 requires of clients. */
+    private static byte[] maskedText(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = {1, 2, 3, 4};
+        byte[] frame = new byte[2 + 4 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
         }
+        return frame;
     }
 
     @Test
