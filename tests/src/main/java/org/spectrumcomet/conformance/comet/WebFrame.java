@@ -35,6 +35,16 @@ public record WebFrame(String pipe, String event, String data, long userId, bool
                 n.path("fromQueue").asBoolean(false), n.path("message_send_time").asLong(0), text);
     }
 
+    /** A top-level text field of a raw frame, or null (no such field, or not JSON). */
+    static String field(String raw, String name) {
+        try {
+            JsonNode n = JSON.readTree(raw);
+            return n != null && n.path(name).isTextual() ? n.path(name).textValue() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     /** The data read in the comet body convention. */
     public WebBody body() {
         return WebBodyJson.decode(data);
