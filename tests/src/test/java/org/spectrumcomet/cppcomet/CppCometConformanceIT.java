@@ -27,7 +27,9 @@ import org.spectrumcomet.conformance.suites.SuiteRunner;
  * only through the {@code [comet]} section — the same run as {@code CometDriverConformanceTest} with
  * our server. Where CppComet differs by design the driver reports it and the suite checks
  * CppComet's behaviour instead: its offline queue has no limit, so the receipt scenario expects an
- * ACK for a message to an offline user rather than none for a refused one.
+ * ACK for a message to an offline user rather than none for a refused one. A scenario that fails
+ * because CppComet cut a frame short (its 123–125-byte frame bug, asserted in
+ * {@code CppCometDifferencesIT}) is reported as aborted with that reason, not as passed.
  */
 class CppCometConformanceIT {
 
@@ -74,7 +76,12 @@ class CppCometConformanceIT {
     Stream<DynamicTest> everyScenarioPassesAgainstTheBridgeOnCppComet() {
         return SuiteCatalog.all().stream().flatMap(suite -> suite.scenarios().stream().map(scenario ->
                 DynamicTest.dynamicTest(suite.name() + "/" + scenario.name(), () -> {
+                    long cut = driver.truncatedFrames();
                     ScenarioResult result = runner.run(suite, scenario);
+                    assumeTrue(result.passed() || driver.truncatedFrames() == cut, "CppComet bug, not a difference "
+                            + "by design: a WebSocket frame of 123-125 bytes reached web user " + CometDriver.BUDDY
+                            + " with its last bytes replaced by NUL (see CppCometDifferencesIT), so " + suite.name()
+                            + "/" + scenario.name() + " failed: " + result.reason());
                     assertThat(result.reason()).as("%s/%s against CppComet", suite.name(), scenario.name()).isEmpty();
                     assertThat(result.passed()).isTrue();
                 })));

@@ -122,6 +122,11 @@ public final class CometDriver implements LegacyDriver {
         return target;
     }
 
+    /** Frames the buddy received cut short by comet (a CppComet bug, {@link WebFrame#truncated()}). */
+    public long truncatedFrames() {
+        return buddy.truncatedFrames();
+    }
+
     /** Which server this is: decides the refusing or queueing buddy. */
     public CometFlavour flavour() {
         return flavour;

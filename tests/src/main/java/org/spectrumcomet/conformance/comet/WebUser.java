@@ -117,6 +117,11 @@ public final class WebUser implements AutoCloseable {
         return out;
     }
 
+    /** How many received frames comet cut short ({@link WebFrame#truncated()}). */
+    public synchronized long truncatedFrames() {
+        return frames.stream().filter(WebFrame::truncated).count();
+    }
+
     public synchronized boolean isClosed() {
         return closed;
     }
