@@ -27,6 +27,9 @@ import org.spectrumcomet.protocol.pb.Protocol.Disconnected;
 final class CppCometBridgeRig implements AutoCloseable {
 
     static final Duration REPLY = Duration.ofSeconds(10);
+    /** Why the CppComet classes are skipped on a machine without the peer. */
+    static final String UNAVAILABLE = "CppComet not available: set CPPCOMET_HOME to the peer folder "
+            + "(/work/shared/peers/cppcomet) to run the bridge end-to-end against the real CppComet";
 
     private final CppCometProcess cppcomet;
     final CometGate gate;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.spectrumcomet.bridge.SpectrumCometBackend;
 import org.spectrumcomet.conformance.JavaBackendCommand;
 import org.spectrumcomet.conformance.comet.CometDriver;
@@ -31,6 +32,8 @@ import org.spectrumcomet.conformance.suites.SuiteRunner;
  * because CppComet cut a frame short (its 123–125-byte frame bug, asserted in
  * {@code CppCometDifferencesIT}) is reported as aborted with that reason, not as passed.
  */
+@EnabledIfEnvironmentVariable(named = "CPPCOMET_HOME", matches = ".*\\S.*",
+        disabledReason = CppCometBridgeRig.UNAVAILABLE)
 class CppCometConformanceIT {
 
     private static CometDriver driver;
@@ -39,8 +42,6 @@ class CppCometConformanceIT {
     @BeforeAll
     static void start() throws Exception {
         Path home = CppCometProcess.homeFromEnvironment();
-        assumeTrue(home != null, "CppComet not available: set CPPCOMET_HOME to the peer folder "
-                + "(/work/shared/peers/cppcomet) to run the bridge end-to-end against CppComet");
         driver = CometDriver.startCppComet(home);
         runner = new SuiteRunner(JavaBackendCommand.of(SpectrumCometBackend.class), driver,
                 MainOptions.defaults(JavaBackendCommand.workDir("cppcomet")).withPingInterval(Duration.ofSeconds(1)));
