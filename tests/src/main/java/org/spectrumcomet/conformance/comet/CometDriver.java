@@ -30,6 +30,11 @@ import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
  * web user {@value #CONTACT} (the contact whose presence the roster suite toggles), user
  * {@value #FULL_QUEUE} (offline with a full queue: comet refuses private messages to it), and the
  * failing accounts 601–603.
+ *
+ * <p>The driver reads the server's {@link CometFlavour} from the buddy's serverInfo frame. Against
+ * CppComet, whose offline queue has no limit (spec §I.3.3 users_messages), it offers no
+ * {@link #refusingBuddy} but a {@link #queueingBuddy}: the suites then check that a message to the
+ * offline user is acknowledged instead of refused.
  */
 public final class CometDriver implements LegacyDriver {
 
@@ -45,7 +50,8 @@ public final class CometDriver implements LegacyDriver {
     /** How many messages an own server queues per offline user (small, so {@value #FULL_QUEUE} fills fast). */
     private static final int OWN_QUEUE_BOUND = 3;
 
-    private final CometServerProcess server;
+    /** The comet server the driver started (ours or CppComet), closed with it; null when attached. */
+    private final AutoCloseable server;
     private final CometTarget target;
     private final CometGate gate;
     private final CometQl cometql;
@@ -53,9 +59,10 @@ public final class CometDriver implements LegacyDriver {
     private final String salt = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
     private final WebUser buddy;
+    private final CometFlavour flavour;
     private volatile WebUser contact;
 
-    private CometDriver(CometServerProcess server, CometTarget target) throws Exception {
+    private CometDriver(AutoCloseable server, CometTarget target) throws Exception {
         this.server = server;
         this.target = target;
         this.gate = new CometGate(target.host(), target.wsPort());
@@ -65,11 +72,15 @@ public final class CometDriver implements LegacyDriver {
         }
         buddy = WebUser.connect(target, BUDDY, keyOf(BUDDY));
         require(buddy.authorized(), "comet did not accept web user " + BUDDY);
+        this.flavour = CometFlavour.ofServerName(buddy.serverName());
+        LOG.info("comet at {}:{} is {} ('{}')", target.host(), target.cometqlPort(), flavour, buddy.serverName());
         this.observer = new WebObserver(buddy);
         cometql.setHistory(ROOM, 20);
         buddy.subscribe(ROOM);
         contact = WebUser.connect(target, CONTACT, keyOf(CONTACT));
-        fillQueue(FULL_QUEUE);
+        if (flavour.boundsOfflineQueue()) {
+            fillQueue(FULL_QUEUE);
+        }
         // Room history exists before any scenario: someone greeted (through another connection,
         // since comet does not echo web_pipe2 to its sender).
         try (WebUser greeter = WebUser.connect(target, CONTACT, keyOf(CONTACT))) {
@@ -91,6 +102,17 @@ public final class CometDriver implements LegacyDriver {
         }
     }
 
+    /** Starts the real CppComet from the peer folder {@code home} (see {@link CppCometProcess}) and drives it. */
+    public static CometDriver startCppComet(Path home) throws Exception {
+        CppCometProcess server = CppCometProcess.start(home);
+        try {
+            return new CometDriver(server, server.target());
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+    }
+
     /** Drives a comet server that is already running. */
     public static CometDriver attach(CometTarget target) throws Exception {
         return new CometDriver(null, target);
@@ -98,6 +120,16 @@ public final class CometDriver implements LegacyDriver {
 
     public CometTarget target() {
         return target;
+    }
+
+    /** Frames the buddy received cut short by comet (a CppComet bug, {@link WebFrame#truncated()}). */
+    public long truncatedFrames() {
+        return buddy.truncatedFrames();
+    }
+
+    /** Which server this is: decides the refusing or queueing buddy. */
+    public CometFlavour flavour() {
+        return flavour;
     }
 
     public CometGate gate() {
@@ -189,9 +221,16 @@ public final class CometDriver implements LegacyDriver {
         }
     }
 
+    /** Our server: user {@value #FULL_QUEUE}, whose offline queue is full. */
     @Override
     public Optional<String> refusingBuddy(LegacyAccount account) {
-        return Optional.of(Long.toString(FULL_QUEUE));
+        return flavour.boundsOfflineQueue() ? Optional.of(Long.toString(FULL_QUEUE)) : Optional.empty();
+    }
+
+    /** CppComet: user {@value #FULL_QUEUE}, offline, whose queue never fills (spec §I.3.3 users_messages). */
+    @Override
+    public Optional<String> queueingBuddy(LegacyAccount account) {
+        return flavour.boundsOfflineQueue() ? Optional.empty() : Optional.of(Long.toString(FULL_QUEUE));
     }
 
     @Override
@@ -326,6 +365,8 @@ public final class CometDriver implements LegacyDriver {
                 server.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("comet server did not stop cleanly: {}", e.getMessage());
             }
         }
     }

@@ -19,16 +19,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small TCP relay in front of comet's WebSocket port for the backend's user sockets. It reads
- * the request line to learn the comet user ({@code myid=}) and then, per user: relays, refuses
- * (closes with a reset before any answer: "comet unreachable" to that user only), or freezes
- * (stops moving bytes both ways without closing: a hung socket). Two threads per relayed
- * connection; the request line is read up to {@value #MAX_REQUEST_LINE} bytes, a longer one is
- * refused.
+ * the HTTP request head to learn the comet user ({@code myid=}) and then, per user: relays,
+ * refuses (closes with a reset before any answer: "comet unreachable" to that user only), or
+ * freezes (stops moving bytes both ways without closing: a hung socket). The head goes upstream in
+ * one write because CppComet needs the whole upgrade request in one read (spec §I.4.1). Two
+ * threads per relayed connection; the head is read up to {@value #MAX_REQUEST_HEAD} bytes, a
+ * longer one is refused.
  */
 public final class CometGate implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CometGate.class);
-    private static final int MAX_REQUEST_LINE = 8192;
+    private static final int MAX_REQUEST_HEAD = 8192;
     private static final Pattern MYID = Pattern.compile("&myid=(\\d+)&");
 
     private final InetSocketAddress upstream;
@@ -97,7 +98,7 @@ public final class CometGate implements AutoCloseable {
         open.add(client);
         try {
             InputStream in = client.getInputStream();
-            byte[] head = requestLine(in);
+            byte[] head = requestHead(in);
             Matcher m = MYID.matcher(new String(head, StandardCharsets.ISO_8859_1));
             long user = m.find() ? Long.parseLong(m.group(1)) : 0;
             if (head.length == 0 || takeRefusal(user)) {
@@ -122,14 +123,20 @@ public final class CometGate implements AutoCloseable {
         }
     }
 
-    /** Up to and including the first LF, or empty when the peer closes or sends too much first. */
-    private static byte[] requestLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+    /** Up to and including the empty line that ends the head, or empty when the peer closes or sends too much. */
+    private static byte[] requestHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int lineLength = 0;
         int b;
-        while ((b = in.read()) >= 0 && line.size() < MAX_REQUEST_LINE) {
-            line.write(b);
+        while ((b = in.read()) >= 0 && head.size() < MAX_REQUEST_HEAD) {
+            head.write(b);
             if (b == '\n') {
-                return line.toByteArray();
+                if (lineLength == 0) {
+                    return head.toByteArray();
+                }
+                lineLength = 0;
+            } else if (b != '\r') {
+                lineLength++;
             }
         }
         return new byte[0];

@@ -52,21 +52,46 @@ public final class WebBodyJson {
     }
 
     /**
-     * Reads the {@code data} of a comet frame: a JSON object in the convention, or anything else
-     * as plain text (kind null, the whole data as text).
+     * Reads the {@code data} of a comet frame: a JSON object in the convention (also after
+     * CppComet's escaping of browser-published text), or anything else as plain text (kind null,
+     * the whole data as text).
      */
     public static WebBody decode(String data) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(data);
-        } catch (Exception e) {
+        JsonNode node = parse(data);
+        if (node == null) {
+            // CppComet SQL-escapes what browsers publish with web_pipe2 (spec §I.4.4): undo it as
+            // the reference JS client does, then try again.
+            node = parse(stripSlashes(data));
+        }
+        if (node == null) {
             return new WebBody(null, null, null, data, null, 0);
         }
-        if (node == null || !node.isObject()) {
-            return new WebBody(null, null, null, node != null && node.isTextual() ? node.textValue() : data, null, 0);
+        if (!node.isObject()) {
+            return new WebBody(null, null, null, node.isTextual() ? node.textValue() : data, null, 0);
         }
         return new WebBody(string(node, "kind"), string(node, "from"), string(node, "nick"), string(node, "text"),
                 string(node, "id"), node.path("ts").asLong(0));
+    }
+
+    private static JsonNode parse(String data) {
+        try {
+            return JSON.readTree(data);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** {@code \x} becomes {@code x}. */
+    static String stripSlashes(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                c = text.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static String string(JsonNode node, String field) {

@@ -35,6 +35,24 @@ public record WebFrame(String pipe, String event, String data, long userId, bool
                 n.path("fromQueue").asBoolean(false), n.path("message_send_time").asLong(0), text);
     }
 
+    /** A top-level text field of a raw frame, or null (no such field, or not JSON). */
+    static String field(String raw, String name) {
+        try {
+            JsonNode n = JSON.readTree(raw);
+            return n != null && n.path(name).isTextual() ? n.path(name).textValue() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether comet cut the frame short: CppComet 4.09 sends a frame whose JSON is 123–125 bytes long
+     * with its last 1–3 bytes replaced by NUL (found by these tests, see CppCometDifferencesIT).
+     */
+    public boolean truncated() {
+        return pipe.equals("?") && raw.endsWith("\0");
+    }
+
     /** The data read in the comet body convention. */
     public WebBody body() {
         return WebBodyJson.decode(data);

@@ -60,6 +60,12 @@ public final class WebUser implements AutoCloseable {
         return frames.stream().anyMatch(f -> f.event().equals("serverInfo") && f.raw().contains("\"authorized\":true"));
     }
 
+    /** The {@code server} field of serverInfo: which comet implementation this is (null if absent). */
+    public synchronized String serverName() {
+        return frames.stream().filter(f -> f.event().equals("serverInfo")).findFirst()
+                .map(f -> WebFrame.field(f.raw(), "server")).orElse(null);
+    }
+
     /** Replaces the subscription set with {@code pipes}. */
     public void subscribe(String... pipes) {
         send("subscription\n" + String.join("\n", pipes));
@@ -109,6 +115,11 @@ public final class WebUser implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** How many received frames comet cut short ({@link WebFrame#truncated()}). */
+    public synchronized long truncatedFrames() {
+        return frames.stream().filter(WebFrame::truncated).count();
     }
 
     public synchronized boolean isClosed() {

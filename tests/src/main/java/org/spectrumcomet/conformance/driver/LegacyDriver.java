@@ -104,6 +104,15 @@ public interface LegacyDriver extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * An offline contact for whom the legacy network queues every message instead of refusing it (so a
+     * message with an id must get its CONV_MESSAGE_ACK), or empty. Drivers whose network has no delivery
+     * limit offer this where they cannot offer a {@link #refusingBuddy}.
+     */
+    default Optional<String> queueingBuddy(LegacyAccount account) {
+        return Optional.empty();
+    }
+
     @Override
     default void close() {
     }

@@ -13,7 +13,8 @@ import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
 /**
  * One-to-one conversations (spec §5.5–§5.8): messages both ways (1:1 messages from the legacy side
  * carry no nickname), CONV_MESSAGE_ACK for a message with an id, typing states 18/19/20 both ways
- * (a conversation exists first: the main drops typing otherwise), attention both ways.
+ * (a conversation exists first: the main drops typing otherwise), attention both ways. A message to a
+ * contact the legacy network refuses gets no ACK; one to an offline contact it queues gets one.
  */
 public final class ChatSuite {
 
@@ -65,6 +66,14 @@ public final class ChatSuite {
             ctx.awaitNone(from, Type.TYPE_CONV_MESSAGE_ACK, ConversationMessage.class,
                     c -> c.getUserName().equals(account.jid()) && c.getId().equals("receipt-43"), SessionSuite.QUIET,
                     "CONV_MESSAGE_ACK for a message the legacy network refused");
+        }
+        java.util.Optional<String> queueing = ctx.driver().queueingBuddy(account);
+        if (queueing.isPresent()) {
+            from = ctx.mark();
+            user.sendMessage(queueing.get(), "keep this for later", "receipt-44");
+            ctx.await(from, Type.TYPE_CONV_MESSAGE_ACK, ConversationMessage.class,
+                    c -> c.getUserName().equals(account.jid()) && c.getId().equals("receipt-44"), ScenarioContext.REPLY,
+                    "CONV_MESSAGE_ACK for a message the legacy network queued for offline " + queueing.get());
         }
     }
 

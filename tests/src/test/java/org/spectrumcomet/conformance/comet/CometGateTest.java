@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The gate relays by user, refuses a user's next connections, and freezes a user's bytes. */
+/**
+ * The gate relays by user (the request head in one piece), refuses a user's next connections, and
+ * freezes a user's bytes.
+ */
 class CometGateTest {
 
     private ServerSocket upstream;
@@ -55,8 +58,12 @@ class CometGateTest {
     private Socket open(long user) throws IOException {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), gate.port());
         s.setSoTimeout(1000);
-        s.getOutputStream().write(("GET /ws/sesion=k&myid=" + user + "&devid=0&v=4.09 HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().write(head(user).getBytes(StandardCharsets.US_ASCII));
         return s;
+    }
+
+    private static String head(long user) {
+        return "GET /ws/sesion=k&myid=" + user + "&devid=0&v=4.09 HTTP/1.1\r\nHost: comet\r\n\r\n";
     }
 
     private static String read(InputStream in, int n) throws IOException {
@@ -64,12 +71,32 @@ class CometGateTest {
     }
 
     @Test
-    void relaysTheRequestLineAndWhatFollows() throws IOException {
+    void relaysTheRequestHeadAndWhatFollows() throws IOException {
         try (Socket s = open(7)) {
             s.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
-            String line = read(s.getInputStream(), "GET /ws/sesion=k&myid=7&devid=0&v=4.09 HTTP/1.1\r\n".length());
-            assertThat(line).startsWith("GET /ws/sesion=k&myid=7&");
+            assertThat(read(s.getInputStream(), head(7).length())).isEqualTo(head(7));
             assertThat(read(s.getInputStream(), 4)).isEqualTo("ping");
+        }
+    }
+
+    /** CppComet parses the upgrade request from one read (spec §I.4.1): a head sent in parts arrives whole. */
+    @Test
+    void sendsTheRequestHeadUpstreamInOnePiece() throws Exception {
+        try (ServerSocket counting = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+             CometGate countingGate = new CometGate("127.0.0.1", counting.getLocalPort());
+             Socket s = new Socket(InetAddress.getLoopbackAddress(), countingGate.port())) {
+            String head = head(11);
+            int cut = head.indexOf('\n') + 1;
+            s.getOutputStream().write(head.substring(0, cut).getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            Thread.sleep(100); // the request line alone would have gone upstream by now
+            s.getOutputStream().write(head.substring(cut).getBytes(StandardCharsets.US_ASCII));
+            try (Socket up = counting.accept()) {
+                up.setSoTimeout(5000);
+                byte[] buf = new byte[1024];
+                int n = up.getInputStream().read(buf);
+                assertThat(new String(buf, 0, n, StandardCharsets.US_ASCII)).isEqualTo(head);
+            }
         }
     }
 
@@ -92,7 +119,7 @@ class CometGateTest {
 
     @Test
     void aFrozenUserMovesNoBytesUntilThawed() throws IOException {
-        String line = "GET /ws/sesion=k&myid=10&devid=0&v=4.09 HTTP/1.1\r\n";
+        String line = head(10);
         try (Socket s = open(10)) {
             assertThat(read(s.getInputStream(), line.length())).isEqualTo(line);
             gate.freeze(10);

@@ -27,4 +27,14 @@ class WebBodyJsonTest {
         assertThat(WebBodyJson.decode("{\"kind\":\"typing\",\"from\":7}").kind()).isEqualTo("typing");
         assertThat(WebBodyJson.decode("{\"kind\":\"typing\",\"from\":7}").from()).isEqualTo("7");
     }
+
+    /** CppComet SQL-escapes text browsers publish with web_pipe2 (spec §I.4.4): read back as the JS client does. */
+    @Test
+    void aBodyEscapedByCppCometIsReadAfterStrippingBackslashes() {
+        String relayed = "{\\\"text\\\":\\\"hi\\\",\\\"id\\\":\\\"g-1\\\"}";
+        WebBody body = WebBodyJson.decode(relayed);
+        assertThat(body.text()).isEqualTo("hi");
+        assertThat(body.id()).isEqualTo("g-1");
+        assertThat(WebBodyJson.stripSlashes("a\\\\b\\'c")).isEqualTo("a\\b'c");
+    }
 }
