@@ -249,6 +249,17 @@ public final class CometSocket implements CometSocketHandler.Link {
         if (ctx.channel() != channel) {
             return;
         }
+        if (DamagedFrameRepair.isDamaged(text)) {
+            // CppComet 4.09 bug: frames of 123-125 bytes lose their last bytes to NUL (see DamagedFrameRepair).
+            String damaged = text;
+            text = DamagedFrameRepair.repair(damaged, subscriptions).orElse(null);
+            if (text == null) {
+                log.warn("{}: dropped a {}-byte frame damaged by CppComet (tail lost to NUL bytes, cannot be rebuilt): {}",
+                        name, damaged.length(), DamagedFrameRepair.escapeNuls(damaged));
+                return;
+            }
+            log.debug("{}: repaired a {}-byte frame damaged by CppComet", name, damaged.length());
+        }
         for (CometEvent event : CometFrameParser.parse(text)) {
             if (state == State.AWAITING_INFO) {
                 if (event instanceof CometEvent.ServerInfo info) {
@@ -260,7 +271,8 @@ public final class CometSocket implements CometSocketHandler.Link {
             }
             if (state == State.LIVE) {
                 if (event instanceof CometEvent.Unparsed u) {
-                    log.warn("{}: unparsable frame ({}): {}", name, u.reason(), abbreviate(u.text()));
+                    log.warn("{}: unparsable frame ({}): {}", name, u.reason(),
+                            DamagedFrameRepair.escapeNuls(abbreviate(u.text())));
                     continue;
                 }
                 queue.add(() -> listener.onEvent(event));

@@ -26,5 +26,9 @@
  * lone surrogates are escaped that way, everything else is UTF-8. No body can end the literal, and
  * the receiver's JSON parser restores the exact text. Bodies from other publishers that are not
  * JSON are unescaped CppComet-style ({@link org.spectrumcomet.bridge.comet.CometBodyCodec}).
+ *
+ * <p>CppComet 4.09 turns the last 1–3 bytes of a 123–125-byte frame into NUL; {@code DamagedFrameRepair}
+ * rebuilds such frames from the subscribed pipe names before parsing, and drops (with a warning)
+ * the few it cannot rebuild.
  */
 package org.spectrumcomet.bridge.comet;
