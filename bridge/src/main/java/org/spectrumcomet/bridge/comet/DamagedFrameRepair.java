@@ -1,5 +1,6 @@
 package org.spectrumcomet.bridge.comet;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 final class DamagedFrameRepair {
 
-    /** CppComet's bug window: frame lengths whose tail it damages. */
+    /** CppComet's bug window: frame lengths (UTF-8 bytes) whose tail it damages. */
     static final int FIRST_DAMAGED_LENGTH = 123;
     static final int LAST_DAMAGED_LENGTH = 125;
 
@@ -26,8 +27,11 @@ final class DamagedFrameRepair {
 
     /** Whether {@code text} looks like a frame hit by the bug (in the window and ends in NUL). */
     static boolean isDamaged(String text) {
-        return text.length() >= FIRST_DAMAGED_LENGTH && text.length() <= LAST_DAMAGED_LENGTH
-                && text.charAt(text.length() - 1) == '\0';
+        if (text.isEmpty() || text.length() > LAST_DAMAGED_LENGTH || text.charAt(text.length() - 1) != '\0') {
+            return false; // more chars than the window's bytes: cannot be in it
+        }
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length; // the bug counts wire bytes, not chars
+        return bytes >= FIRST_DAMAGED_LENGTH && bytes <= LAST_DAMAGED_LENGTH;
     }
 
     /**

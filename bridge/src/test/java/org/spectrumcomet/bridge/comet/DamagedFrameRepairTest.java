@@ -76,6 +76,15 @@ class DamagedFrameRepairTest {
     }
 
     @Test
+    void theWindowIsCountedInBytes() {
+        // 124 bytes but 122 chars: "é" and "ü" take two bytes each; the last 2 bytes were lost
+        String frame = "{\"data\":\"éü" + "x".repeat(78) + "\",\"event\":\"message\",\"pipe\":\"msg\"}";
+        assertThat(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(124);
+        String damaged = frame.substring(0, frame.length() - 2) + "\0\0";
+        assertThat(DamagedFrameRepair.repair(damaged, List.of())).contains(frame);
+    }
+
+    @Test
     void nulsAreEscapedForTheLog() {
         assertThat(DamagedFrameRepair.escapeNuls("ab\0\0")).isEqualTo("ab\\u0000\\u0000");
     }
