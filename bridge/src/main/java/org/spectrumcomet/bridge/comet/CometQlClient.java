@@ -58,14 +58,19 @@ public final class CometQlClient implements AutoCloseable {
         return endpoint;
     }
 
-    /** Publishes {@code body} to every subscriber of {@code pipe} (and its history, if kept). */
+    /**
+     * Publishes {@code body} to every subscriber of {@code pipe} (and its history, if kept); padded
+     * with JSON whitespace when CppComet would deliver it in a damaged frame ({@link CometFramePadding}).
+     */
     public CompletableFuture<Void> publish(String pipe, String event, CometBody body) {
-        return update(CometQlStatement.publish(pipe, event, CometQlLiteral.ofJson(CometBodyCodec.toJson(body))));
+        return update(CometQlStatement.publish(pipe, event,
+                CometFramePadding.padPipeLiteral(pipe, event, CometQlLiteral.ofJson(CometBodyCodec.toJson(body)))));
     }
 
     /** Publishes plain text (a JSON string body) — for pages that do not use {@link CometBody}. */
     public CompletableFuture<Void> publishText(String pipe, String event, String text) {
-        return update(CometQlStatement.publish(pipe, event, CometQlLiteral.ofText(text)));
+        return update(CometQlStatement.publish(pipe, event,
+                CometFramePadding.padPipeLiteral(pipe, event, CometQlLiteral.ofText(text))));
     }
 
     /** A private message: delivered to the user's live connections, or queued by the server. */

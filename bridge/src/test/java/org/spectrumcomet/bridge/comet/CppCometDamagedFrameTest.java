@@ -12,7 +12,8 @@ import org.spectrumcomet.bridge.comet.servers.CppCometExtension;
 /**
  * Against the real CppComet (skipped when it is not installed): messages whose frames are 121..128
  * bytes — across the 123–125 window CppComet damages ({@link DamagedFrameRepair}) — all reach a
- * {@link CometSocket} intact. Frame lengths follow the shapes of spec §I.4.5.
+ * {@link CometSocket} intact, repaired or (for the bridge's own pipe messages) padded out of the
+ * window. Frame lengths follow the shapes of spec §I.4.5, as measured on CppComet 4.09.
  */
 @ExtendWith(CppCometExtension.class)
 class CppCometDamagedFrameTest extends CometSocketRig {
@@ -64,11 +65,30 @@ class CppCometDamagedFrameTest extends CometSocketRig {
         for (int length = 121; length <= 128; length++) {
             String text = length + "y".repeat(length - pipeFrameLength(pipe, "" + length));
             assertThat(pipeFrameLength(pipe, text)).isEqualTo(length);
-            await(cometql.publishText(pipe, "message", text));
+            // Unpadded on purpose (publishText pads, see CometFramePadding): this exercises the repair.
+            await(cometql.update(CometQlStatement.publish(pipe, "message", CometQlLiteral.ofText(text))));
             CometEvent.PipeMessage got = listener.await(CometEvent.PipeMessage.class,
                     m -> m.body().text().equals(text), WAIT);
             assertThat(got.pipe()).isEqualTo(pipe);
             assertThat(got.event()).isEqualTo("message");
+        }
+    }
+
+    @Test
+    void paddedPipeMessagesArriveIntactBesideSiblingPipes() throws Exception {
+        long id = newUser();
+        RecordingListener listener = new RecordingListener();
+        CometSocket s = login(id, listener);
+        String pipe = "frames_" + id + "a";
+        await(s.subscribe(List.of(pipe, "frames_" + id + "b"))); // a lost last name byte would be ambiguous
+        awaitSubscribers(pipe, 1);
+        for (int length = 121; length <= 128; length++) {
+            String text = length + "z".repeat(length - pipeFrameLength(pipe, "" + length));
+            assertThat(pipeFrameLength(pipe, text)).isEqualTo(length);
+            await(cometql.publishText(pipe, "message", text));
+            CometEvent.PipeMessage got = listener.await(CometEvent.PipeMessage.class,
+                    m -> m.body().text().equals(text), WAIT);
+            assertThat(got.pipe()).isEqualTo(pipe);
         }
     }
 }
