@@ -73,10 +73,13 @@ public final class CometQlClient implements AutoCloseable {
                 CometFramePadding.padPipeLiteral(pipe, event, CometQlLiteral.ofText(text))));
     }
 
-    /** A private message: delivered to the user's live connections, or queued by the server. */
+    /**
+     * A private message: delivered to the user's live connections, or queued by the server; padded
+     * like {@link #publish} so CppComet never delivers it damaged.
+     */
     public CompletableFuture<Void> sendPrivate(long userId, String event, CometBody body) {
         return update(CometQlStatement.privateMessage(userId, event,
-                CometQlLiteral.ofJson(CometBodyCodec.toJson(body))));
+                CometFramePadding.padPrivateLiteral(event, CometQlLiteral.ofJson(CometBodyCodec.toJson(body)))));
     }
 
     /** Presence of each id (ids without a row are {@link UserPresence.State#UNKNOWN}); any number of ids. */

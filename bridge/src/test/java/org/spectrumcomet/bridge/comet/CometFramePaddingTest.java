@@ -56,4 +56,30 @@ class CometFramePaddingTest {
         assertThat(padded).endsWith("  }'");
         assertThat(CometBodyCodec.decode(padded.substring(1, padded.length() - 1))).isEqualTo(body);
     }
+
+    @Test
+    void privateMessagesLeaveTheWindowLiveAndQueued() {
+        // measured on CppComet 4.09 (spec §I.4.5): live and queued private frames
+        assertThat(CometFramePadding.privateFrameBytes("msg", "\"hi\"", false))
+                .isEqualTo("{\"data\":\"\\\"hi\\\"\",\"event\":\"msg\",\"pipe\":\"msg\"}".length());
+        assertThat(CometFramePadding.privateFrameBytes("msg", "\"hi\"", true))
+                .isEqualTo("{\"data\":\"\\\"hi\\\"\",\"event\":\"msg\",\"fromQueue\":true,\"message_send_time\":1795394029,\"pipe\":\"msg\"}"
+                        .length());
+        int padded = 0;
+        for (int n = 0; n < 200; n++) {
+            CometBody body = CometBody.plain("y".repeat(n));
+            String literal = CometQlLiteral.ofJson(CometBodyCodec.toJson(body));
+            String result = CometFramePadding.padPrivateLiteral("msg", literal);
+            String json = result.substring(1, result.length() - 1);
+            for (boolean queued : new boolean[] {false, true}) {
+                assertThat(CometFramePadding.privateFrameBytes("msg", json, queued))
+                        .as("text of %d chars, queued=%s", n, queued).isNotIn(123, 124, 125);
+            }
+            assertThat(CometBodyCodec.decode(json)).isEqualTo(body);
+            if (!result.equals(literal)) {
+                padded++;
+            }
+        }
+        assertThat(padded).as("lengths that needed padding").isEqualTo(6); // 3 live + 3 queued
+    }
 }
