@@ -33,7 +33,7 @@ import org.spectrumcomet.conformance.suites.SuiteRunner;
  * {@code CppCometDifferencesIT}) is reported as aborted with that reason, not as passed.
  */
 @EnabledIfEnvironmentVariable(named = "CPPCOMET_HOME", matches = ".*\\S.*",
-        disabledReason = CppCometBridgeRig.UNAVAILABLE)
+        disabledReason = CppCometPeer.UNAVAILABLE)
 class CppCometConformanceIT {
 
     private static CometDriver driver;

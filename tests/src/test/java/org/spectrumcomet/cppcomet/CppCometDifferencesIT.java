@@ -30,7 +30,7 @@ import org.spectrumcomet.conformance.comet.WebUser;
  * last bytes.
  */
 @EnabledIfEnvironmentVariable(named = "CPPCOMET_HOME", matches = ".*\\S.*",
-        disabledReason = CppCometBridgeRig.UNAVAILABLE)
+        disabledReason = CppCometPeer.UNAVAILABLE)
 class CppCometDifferencesIT {
 
     private static final Duration QUIET = Duration.ofSeconds(1);

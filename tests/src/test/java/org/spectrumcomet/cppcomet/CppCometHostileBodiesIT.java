@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.spectrumcomet.conformance.comet.CppCometProcess;
+import org.spectrumcomet.e2e.BridgeRig;
 import org.spectrumcomet.conformance.comet.WebBody;
 import org.spectrumcomet.conformance.comet.WebBodyJson;
 import org.spectrumcomet.conformance.comet.WebFrame;
@@ -25,7 +26,7 @@ import org.spectrumcomet.protocol.pb.Protocol.Participant;
  * message arriving escaped at another browser, while the XMPP side gets the exact text.
  */
 @EnabledIfEnvironmentVariable(named = "CPPCOMET_HOME", matches = ".*\\S.*",
-        disabledReason = CppCometBridgeRig.UNAVAILABLE)
+        disabledReason = CppCometPeer.UNAVAILABLE)
 class CppCometHostileBodiesIT {
 
     private static final long XMPP_ID = 3001;
@@ -45,7 +46,7 @@ class CppCometHostileBodiesIT {
             "\u2028separators\u2029",
             "x".repeat(100) + "8k:" + "abcdefgh".repeat(1008));
 
-    private static CppCometBridgeRig rig;
+    private static BridgeRig rig;
     private static MainUser xmpp;
     private static WebUser web;
     private static WebUser watcher;
@@ -53,7 +54,7 @@ class CppCometHostileBodiesIT {
     @BeforeAll
     static void start() throws Exception {
         Path home = CppCometProcess.homeFromEnvironment();
-        rig = CppCometBridgeRig.start(home, "cppcomet-hostile");
+        rig = BridgeRig.onCppComet(home, "cppcomet-hostile");
         xmpp = rig.login(XMPP_ID);
         web = rig.web(WEB_ID);
         watcher = rig.web(WATCHER_ID);
@@ -63,7 +64,7 @@ class CppCometHostileBodiesIT {
         watcher.subscribe(ROOM);
         long from = rig.mark();
         xmpp.joinRoom(ROOM, "xmpp");
-        assertThat(rig.await(from, Participant.class, p -> p.getNickname().equals("xmpp"), CppCometBridgeRig.REPLY))
+        assertThat(rig.await(from, Participant.class, p -> p.getNickname().equals("xmpp"), BridgeRig.REPLY))
                 .isPresent();
     }
 
@@ -86,7 +87,7 @@ class CppCometHostileBodiesIT {
             long webMark = web.mark();
             long from = rig.mark();
             xmpp.sendMessage(Long.toString(WEB_ID), text, "hostile-" + i);
-            WebFrame got = web.await(webMark, f -> f.isPrivate() && f.body().isText(), CppCometBridgeRig.REPLY)
+            WebFrame got = web.await(webMark, f -> f.isPrivate() && f.body().isText(), BridgeRig.REPLY)
                     .orElseThrow(() -> new AssertionError("web user got nothing for: " + text));
             assertThat(got.body().text()).as("private text %d", i).isEqualTo(text);
             assertThat(got.body().from()).isEqualTo(Long.toString(XMPP_ID));
@@ -96,7 +97,7 @@ class CppCometHostileBodiesIT {
                     .doesNotContainPattern("[\\x{10000}-\\x{10FFFF}]");
             int id = i;
             assertThat(rig.await(from, ConversationMessage.class, c -> c.getId().equals("hostile-" + id),
-                    CppCometBridgeRig.REPLY)).as("ACK of %d", i).isPresent();
+                    BridgeRig.REPLY)).as("ACK of %d", i).isPresent();
         }
         keysSurvived();
     }
@@ -108,7 +109,7 @@ class CppCometHostileBodiesIT {
             long from = rig.mark();
             rig.cometql.sendPrivate(XMPP_ID, "message", WebBody.text(WEB_ID, text, "web-" + i));
             ConversationMessage got = rig.await(from, ConversationMessage.class,
-                    c -> c.getBuddyName().equals(Long.toString(WEB_ID)), CppCometBridgeRig.REPLY)
+                    c -> c.getBuddyName().equals(Long.toString(WEB_ID)), BridgeRig.REPLY)
                     .orElseThrow(() -> new AssertionError("no CONV_MESSAGE for: " + text));
             assertThat(got.getMessage()).as("private text %d", i).isEqualTo(text);
         }
@@ -121,7 +122,7 @@ class CppCometHostileBodiesIT {
             String text = HOSTILE.get(i);
             long webMark = web.mark();
             xmpp.sendMessage(ROOM, text, null);
-            WebFrame got = web.await(webMark, f -> f.pipe().equals(ROOM), CppCometBridgeRig.REPLY)
+            WebFrame got = web.await(webMark, f -> f.pipe().equals(ROOM), BridgeRig.REPLY)
                     .orElseThrow(() -> new AssertionError("web user got nothing in the room for: " + text));
             assertThat(got.body().text()).as("room text %d to the web", i).isEqualTo(text);
             assertThat(got.body().nick()).isEqualTo("xmpp");
@@ -131,12 +132,12 @@ class CppCometHostileBodiesIT {
             String published = WebBodyJson.encode(WebBody.text(WEB_ID, text, "room-web-" + i));
             web.publish(ROOM, "message", published);
             ConversationMessage back = rig.await(from, ConversationMessage.class,
-                    c -> c.getBuddyName().equals(ROOM) && !c.getNickname().equals("xmpp"), CppCometBridgeRig.REPLY)
+                    c -> c.getBuddyName().equals(ROOM) && !c.getNickname().equals("xmpp"), BridgeRig.REPLY)
                     .orElseThrow(() -> new AssertionError("no room CONV_MESSAGE for: " + text));
             assertThat(back.getMessage()).as("room text %d from the web", i).isEqualTo(text);
             assertThat(back.getNickname()).isEqualTo(Long.toString(WEB_ID));
             WebFrame seen = watcher.await(watcherMark, f -> f.pipe().equals(ROOM) && f.userId() == WEB_ID,
-                    CppCometBridgeRig.REPLY).orElseThrow(() -> new AssertionError("the other browser saw nothing"));
+                    BridgeRig.REPLY).orElseThrow(() -> new AssertionError("the other browser saw nothing"));
             assertThat(seen.data()).as("spec §I.4.4: CppComet SQL-escapes what a browser publishes with web_pipe2")
                     .isEqualTo(published.replace("\\", "\\\\").replace("\"", "\\\""));
         }
@@ -147,14 +148,14 @@ class CppCometHostileBodiesIT {
         long from = rig.mark();
         rig.cometql.sendPrivate(XMPP_ID, "message", WebBody.text(WEB_ID, "before\u0000after\u0000", "nul"));
         ConversationMessage got = rig.await(from, ConversationMessage.class,
-                c -> c.getBuddyName().equals(Long.toString(WEB_ID)), CppCometBridgeRig.REPLY)
+                c -> c.getBuddyName().equals(Long.toString(WEB_ID)), BridgeRig.REPLY)
                 .orElseThrow(() -> new AssertionError("no CONV_MESSAGE for the NUL text"));
         assertThat(got.getMessage()).isEqualTo("beforeafter");
     }
 
     /** The injection attempts were text: the keys are still there (a fresh socket is authorised). */
     private static void keysSurvived() throws Exception {
-        try (WebUser again = WebUser.connect(rig.target(), WEB_ID, CppCometBridgeRig.keyOf(WEB_ID))) {
+        try (WebUser again = WebUser.connect(rig.target(), WEB_ID, BridgeRig.keyOf(WEB_ID))) {
             assertThat(again.authorized()).as("users_auth still holds the key of %d", WEB_ID).isTrue();
         }
         assertThat(rig.cometql.lastOnline(WEB_ID)).isEqualTo(0);

@@ -11,6 +11,8 @@ import org.spectrumcomet.conformance.comet.CometConfig;
 import org.spectrumcomet.conformance.comet.CometGate;
 import org.spectrumcomet.conformance.comet.CometQl;
 import org.spectrumcomet.conformance.comet.CometServerProcess;
+import org.spectrumcomet.conformance.comet.CometTarget;
+import org.spectrumcomet.conformance.comet.CppCometProcess;
 import org.spectrumcomet.conformance.comet.WebUser;
 import org.spectrumcomet.conformance.main.FrameRecord;
 import org.spectrumcomet.conformance.main.MainInstance;
@@ -21,26 +23,29 @@ import org.spectrumcomet.protocol.pb.Protocol.Connected;
 import org.spectrumcomet.protocol.pb.Protocol.Disconnected;
 
 /**
- * The whole chain for one test: comet server process, a {@link CometGate} in front of its
- * WebSocket port for the backend's sockets, the emulated Spectrum main with the bridge backend
- * spawned as a process, and CometQL for the site's side. Users' keys are {@code key<id>}.
+ * The whole chain for one test: a comet server process (ours, or the real CppComet), a
+ * {@link CometGate} in front of its WebSocket port for the backend's sockets, the emulated Spectrum
+ * main with the bridge backend spawned as a process — pointed at comet only through the generated
+ * {@code [comet]} section — and CometQL for the site's side. Users' keys are {@code key<id>}.
  */
-final class BridgeRig implements AutoCloseable {
+public final class BridgeRig implements AutoCloseable {
 
-    static final Duration REPLY = Duration.ofSeconds(10);
+    public static final Duration REPLY = Duration.ofSeconds(10);
 
-    private CometServerProcess server;
-    final CometGate gate;
-    final CometQl cometql;
-    final MainInstance main;
+    /** Our server process or CppComet's; the same ports across a {@link #restartComet()}. */
+    private AutoCloseable comet;
+    private final CometTarget target;
+    public final CometGate gate;
+    public final CometQl cometql;
+    public final MainInstance main;
 
-    private BridgeRig(CometServerProcess server, String extraConfig) throws Exception {
-        this.server = server;
-        this.gate = new CometGate(server.target().host(), server.target().wsPort());
-        this.cometql = new CometQl(server.target());
-        Path work = JavaBackendCommand.workDir("e2e");
+    private BridgeRig(AutoCloseable comet, CometTarget target, Path work, String extraConfig) throws Exception {
+        this.comet = comet;
+        this.target = target;
+        this.gate = new CometGate(target.host(), target.wsPort());
+        this.cometql = new CometQl(target);
         this.main = MainInstance.start(MainOptions.defaults(work).withPingInterval(Duration.ofSeconds(5))
-                .withExtraConfig(CometConfig.section(server.target(), gate.port()) + extraConfig));
+                .withExtraConfig(CometConfig.section(target, gate.port()) + extraConfig));
         main.spawn(JavaBackendCommand.of(SpectrumCometBackend.class), "bridge-" + System.nanoTime());
         if (main.awaitLink(Duration.ofSeconds(20)) == null) {
             throw new IllegalStateException("the bridge backend did not connect");
@@ -52,9 +57,20 @@ final class BridgeRig implements AutoCloseable {
     static BridgeRig start(CometServerProcess.Settings settings, String extraConfig) throws Exception {
         CometServerProcess server = CometServerProcess.start(settings);
         try {
-            return new BridgeRig(server, extraConfig);
+            return new BridgeRig(server, server.target(), JavaBackendCommand.workDir("e2e"), extraConfig);
         } catch (Exception e) {
             server.close();
+            throw e;
+        }
+    }
+
+    /** The chain on the real CppComet started from {@code home}; logs go to {@code target/conformance/<workName>}. */
+    public static BridgeRig onCppComet(Path home, String workName) throws Exception {
+        CppCometProcess cppcomet = CppCometProcess.start(home);
+        try {
+            return new BridgeRig(cppcomet, cppcomet.target(), JavaBackendCommand.workDir(workName), "");
+        } catch (Exception e) {
+            cppcomet.close();
             throw e;
         }
     }
@@ -63,26 +79,33 @@ final class BridgeRig implements AutoCloseable {
         return CometServerProcess.Settings.inMemory(JavaBackendCommand.workDir("e2e").resolve(name), "e2ekey");
     }
 
-    CometServerProcess server() {
-        return server;
+    public CometTarget target() {
+        return target;
+    }
+
+    private CometServerProcess ourServer() {
+        if (comet instanceof CometServerProcess server) {
+            return server;
+        }
+        throw new IllegalStateException("only our own comet server can be killed and restarted by a test");
     }
 
     /** kill -9 the comet server (the bridge's sockets and CometQL links break). */
     void killComet() throws InterruptedException {
-        server.kill();
+        ourServer().kill();
     }
 
     /** Starts the comet server again on the same ports and data directory. */
     void restartComet() throws Exception {
-        server = server.restart();
+        comet = ourServer().restart();
     }
 
-    static String keyOf(long id) {
+    public static String keyOf(long id) {
         return "key" + id;
     }
 
     /** Registers {@code id}'s key and logs the XMPP user {@code u<id>@localhost} in; waits for CONNECTED. */
-    MainUser login(long id) throws Exception {
+    public MainUser login(long id) throws Exception {
         cometql.setKey(id, keyOf(id));
         String jid = "u" + id + "@localhost";
         MainUser user = main.user(jid);
@@ -99,17 +122,17 @@ final class BridgeRig implements AutoCloseable {
     }
 
     /** A web user {@code id} on its own WebSocket, straight to comet (not through the gate). */
-    WebUser web(long id) throws Exception {
+    public WebUser web(long id) throws Exception {
         cometql.setKey(id, keyOf(id));
-        return WebUser.connect(server.target(), id, keyOf(id));
+        return WebUser.connect(target, id, keyOf(id));
     }
 
-    long mark() {
+    public long mark() {
         return main.recording().mark();
     }
 
     /** The first received frame from {@code from} on whose payload matches, within {@code timeout}. */
-    <T> Optional<T> await(long from, Class<T> kind, Predicate<T> match, Duration timeout) {
+    public <T> Optional<T> await(long from, Class<T> kind, Predicate<T> match, Duration timeout) {
         return main.recording().awaitReceived(from, timeout, m -> kind.isInstance(m.payload())
                 && match.test(kind.cast(m.payload()))).map(r -> kind.cast(r.message().payload()));
     }
@@ -134,6 +157,6 @@ final class BridgeRig implements AutoCloseable {
         main.close();
         gate.close();
         cometql.close();
-        server.close();
+        comet.close();
     }
 }

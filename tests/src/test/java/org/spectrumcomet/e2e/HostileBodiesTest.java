@@ -130,7 +130,7 @@ class HostileBodiesTest {
 
     /** The injection attempts were text: the keys are still there (a fresh socket is authorised). */
     private static void keysSurvived() throws Exception {
-        try (WebUser again = WebUser.connect(rig.server().target(), WEB_ID, BridgeRig.keyOf(WEB_ID))) {
+        try (WebUser again = WebUser.connect(rig.target(), WEB_ID, BridgeRig.keyOf(WEB_ID))) {
             assertThat(again.authorized()).as("users_auth still holds the key of %d", WEB_ID).isTrue();
         }
         assertThat(rig.cometql.lastOnline(WEB_ID)).isEqualTo(0);
