@@ -15,7 +15,6 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -120,7 +119,6 @@ class CometRoomIT {
     }
 
     @Test
-    @Disabled("needs wip/subject (ROOM_SUBJECT_CHANGED in the bridge), not merged yet")
     void subjectCrossesBothWaysAndTheLatestIsSentOnJoin() throws Exception {
         String pipe = "web_topic";
         CHAIN.comet().cometql().setHistory(pipe, HISTORY);
