@@ -151,11 +151,7 @@ class CometRoomIT {
     }
 
     private static List<Long> subscribers(String pipe) {
-        try {
-            return pipes().subscribers(pipe);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return pipes().subscribers(pipe);
     }
 
     private static MultiUserChat join(long id, String pipe, String nick) throws Exception {

@@ -32,14 +32,14 @@ final class PipeQueries {
     }
 
     /** The user ids of the connections subscribed to {@code pipe} (0 for anonymous ones). */
-    List<Long> subscribers(String pipe) throws SQLException {
+    List<Long> subscribers(String pipe) {
         List<Long> ids = new ArrayList<>();
         query("SELECT user_id FROM users_in_pipes WHERE name = '" + checked(pipe) + "'", rs -> ids.add(rs.getLong(1)));
         return ids;
     }
 
     /** The pipe's history, oldest first. */
-    List<Kept> history(String pipe) throws SQLException {
+    List<Kept> history(String pipe) {
         List<Kept> kept = new ArrayList<>();
         query("SELECT event, message, user_id FROM pipes_messages WHERE name = '" + checked(pipe) + "'",
                 rs -> kept.add(new Kept(rs.getString(1), WebBodyJson.decode(rs.getString(2)), rs.getLong(3))));
@@ -50,13 +50,16 @@ final class PipeQueries {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, Row row) throws SQLException {
+    /** Runs {@code sql}; a failure is an {@link IllegalStateException} naming the statement (tests poll these). */
+    private void query(String sql, Row row) {
         try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.cometqlUser(), target.tenantKey());
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 row.read(rs);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("CometQL failed: " + sql + ": " + e.getMessage(), e);
         }
     }
 
