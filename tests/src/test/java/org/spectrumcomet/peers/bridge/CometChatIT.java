@@ -90,6 +90,30 @@ class CometChatIT {
     }
 
     @Test
+    void noReceiptButANoticeWhenCometRefusesTheMessage() throws Exception {
+        XMPPTCPConnection smack = CHAIN.login(215);
+        EntityBareJid full = CHAIN.jid(216);
+        for (int i = 0; i < CometSite.MAX_QUEUED; i++) {
+            CHAIN.comet().cometql().sendPrivate(216, "message", WebBody.text(217, "filler " + i, null));
+        }
+        CompletableFuture<String> receipt = new CompletableFuture<>();
+        DeliveryReceiptManager.getInstanceFor(smack).addReceiptReceivedListener((from, to, receiptId, stanza) ->
+                receipt.complete(receiptId));
+
+        MessageBuilder message = smack.getStanzaFactory().buildMessageStanza()
+                .to(full).ofType(Message.Type.chat).setBody("no room for this");
+        DeliveryReceiptRequest.addTo(message);
+        try (ContactInbox notices = new ContactInbox(smack, CHAIN.xmpp().jid("comet"))) {
+            smack.sendStanza(message.build());
+
+            Message notice = notices.nextWithBody();
+            assertThat(notice.getBody()).contains("message to 216 not delivered");
+        }
+        assertThat(receipt).as("no XEP-0184 receipt for a refused message").isNotDone();
+        assertThat(CHAIN.comet().cometql().queued(216)).as("216's queue, still full").isEqualTo(CometSite.MAX_QUEUED);
+    }
+
+    @Test
     void chatStatesCrossBothWays() throws Exception {
         XMPPTCPConnection smack = CHAIN.login(221);
         WebUser web = CHAIN.comet().web(222);

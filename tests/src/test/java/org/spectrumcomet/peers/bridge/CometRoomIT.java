@@ -81,6 +81,7 @@ class CometRoomIT {
     @Test
     void messagesCrossBothWays() throws Exception {
         String pipe = "web_studio";
+        CHAIN.comet().cometql().setHistory(pipe, HISTORY);
         WebUser yara = CHAIN.comet().web(312);
         yara.subscribe(pipe);
         Deadline.await("312 subscribed", () -> subscribers(pipe).contains(312L));
@@ -95,10 +96,19 @@ class CometRoomIT {
         assertThat(seen.body().from()).isEqualTo("311");
         Message echo = nextRoomMessage(room, "own message back", m -> text.equals(m.getBody()));
         assertThat(echo.getFrom().getResourceOrEmpty().toString()).isEqualTo("smacky2");
+        assertThat(pipes().history(pipe)).as("the pipe's history over CometQL")
+                .anySatisfy(kept -> {
+                    assertThat(kept.event()).isEqualTo("message");
+                    assertThat(kept.body().text()).isEqualTo(text);
+                    assertThat(kept.body().nick()).isEqualTo("smacky2");
+                });
 
         yara.publish(pipe, "message", WebBodyJson.encode(new WebBody(null, "312", "Yara", "hello from the page", "y-1",
                 System.currentTimeMillis())));
-        Message fromWeb = nextRoomMessage(room, "the page's message", m -> "hello from the page".equals(m.getBody()));
+        // Strictly the next one: a second copy of the own message (echo and delivery back) would come first.
+        Message fromWeb = room.nextMessage(SmackClients.REPLY_TIMEOUT_MS);
+        assertThat(fromWeb).as("the page's message").isNotNull();
+        assertThat(fromWeb.getBody()).as("the next room message after the own one").isEqualTo("hello from the page");
         assertThat(fromWeb.getType()).isEqualTo(Message.Type.groupchat);
         assertThat(fromWeb.getFrom().getResourceOrEmpty().toString()).isEqualTo("Yara");
         assertThat(DelayInformation.from(fromWeb)).as("a live message has no delay").isNull();
