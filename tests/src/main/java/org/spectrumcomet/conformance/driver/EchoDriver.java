@@ -89,6 +89,12 @@ public final class EchoDriver implements LegacyDriver {
         user.sendMessage(room, EchoRules.BOT_PREFIX + text, null);
     }
 
+    /** "bot: x" as the user's subject makes echo-bot set x ({@code echo.EchoRooms}). */
+    @Override
+    public void occupantSetsSubject(MainUser user, String room, String subject) {
+        user.setSubject(room, EchoRules.BOT_PREFIX + subject);
+    }
+
     @Override
     public String awaitDelivered(Recording recording, long fromSeq, MainUser user, String buddy, String text,
                                  Duration timeout) {
