@@ -255,6 +255,11 @@ public final class CometDriver implements LegacyDriver {
     }
 
     @Override
+    public boolean roomHasSubject() {
+        return true;
+    }
+
+    @Override
     public boolean exactText() {
         return true;
     }

@@ -70,6 +70,11 @@ public final class EchoDriver implements LegacyDriver {
     }
 
     @Override
+    public boolean roomHasSubject() {
+        return true;
+    }
+
+    @Override
     public void buddySends(MainUser user, String buddy, String text) {
         user.sendMessage(buddy, text, null);
     }

@@ -46,6 +46,11 @@ public interface LegacyDriver extends AutoCloseable {
     /** Whether joining {@link #room()} replays history (CONV_MESSAGE with timestamps). */
     boolean roomHasHistory();
 
+    /** Whether {@link #room()} has a subject, which a join must then send (after self, before history). */
+    default boolean roomHasSubject() {
+        return false;
+    }
+
     /** Makes {@code buddy} send {@code text} to the user. */
     void buddySends(MainUser user, String buddy, String text);
 

@@ -110,6 +110,8 @@ public final class RoomSuite {
         FrameRecord subject = ctx.recording().awaitReceived(from, Duration.ZERO,
                 m -> m.type() == Type.TYPE_ROOM_SUBJECT_CHANGED && m.payload() instanceof ConversationMessage c
                         && c.getBuddyName().equals(room)).orElse(null);
+        require(subject != null || !ctx.driver().roomHasSubject(),
+                "no ROOM_SUBJECT_CHANGED for '" + room + "' between the own participant and the history, though it has a subject");
         if (subject != null) {
             ConversationMessage c = (ConversationMessage) subject.message().payload();
             require(!c.getNickname().isEmpty(), "the join's ROOM_SUBJECT_CHANGED has no nickname (setter)");

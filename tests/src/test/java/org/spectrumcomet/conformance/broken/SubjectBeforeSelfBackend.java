@@ -1,7 +1,6 @@
 package org.spectrumcomet.conformance.broken;
 
 import org.spectrumcomet.protocol.pb.Protocol;
-import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
 
 /** Sends the room subject before the user's own participant (the main would hold it back). */
 public final class SubjectBeforeSelfBackend extends RawBackend {
@@ -14,8 +13,7 @@ public final class SubjectBeforeSelfBackend extends RawBackend {
     protected void onJoin(Protocol.Room room) {
         occupant(room, "echo-bot", 1);
         occupant(room, "echo-fan", 0);
-        send(Type.TYPE_ROOM_SUBJECT_CHANGED, Protocol.ConversationMessage.newBuilder().setUserName(room.getUserName())
-                .setBuddyName(room.getRoom()).setMessage("too early").setNickname("echo-bot").build());
+        subject(room);
         occupant(room, room.getNickname(), 16);
         history(room);
     }
