@@ -62,6 +62,23 @@ final class EchoRooms implements RoomHandler {
         }
     }
 
+    /** The user's subject, shown back under the own nick; "bot: x" makes echo-bot set x. */
+    @Override
+    public void subjectChanged(Protocol.ConversationMessage subject) {
+        String user = subject.getUserName();
+        String nick = nicknameIn(user, subject.getBuddyName());
+        if (nick == null) {
+            return;
+        }
+        String text = subject.getMessage();
+        if (text.startsWith(EchoRules.BOT_PREFIX)) {
+            main.roomSubject(user, subject.getBuddyName(), text.substring(EchoRules.BOT_PREFIX.length()),
+                    EchoRules.OCCUPANTS.get(0));
+        } else {
+            main.roomSubject(user, subject.getBuddyName(), text, nick);
+        }
+    }
+
     @Override
     public void leaveRoom(Protocol.Room room) {
         Map<String, String> rooms = joined.get(room.getUserName());

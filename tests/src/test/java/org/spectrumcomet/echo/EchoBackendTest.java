@@ -74,4 +74,21 @@ class EchoBackendTest {
         assertThat(methods()).containsExactly("participantChanged", "participantChanged", "participantChanged",
                 "roomSubject", "message", "message");
     }
+
+    @Test
+    void theUsersSubjectIsShownBackUnderTheOwnNickAndBotPrefixedOnesComeFromTheBot() {
+        handlers.rooms().orElseThrow().joinRoom(Protocol.Room.newBuilder().setUserName("u@localhost").setRoom("#r")
+                .setNickname("me").build());
+        calls.clear();
+        handlers.rooms().orElseThrow().subjectChanged(Protocol.ConversationMessage.newBuilder()
+                .setUserName("u@localhost").setBuddyName("#r").setMessage("topic").build());
+        handlers.rooms().orElseThrow().subjectChanged(Protocol.ConversationMessage.newBuilder()
+                .setUserName("u@localhost").setBuddyName("#r").setMessage("bot: theirs").build());
+        handlers.rooms().orElseThrow().subjectChanged(Protocol.ConversationMessage.newBuilder()
+                .setUserName("u@localhost").setBuddyName("#unjoined").setMessage("x").build());
+
+        assertThat(methods()).containsExactly("roomSubject", "roomSubject");
+        assertThat(calls.get(0).args()).containsExactly("u@localhost", "#r", "topic", "me");
+        assertThat(calls.get(1).args()).containsExactly("u@localhost", "#r", "theirs", "echo-bot");
+    }
 }

@@ -86,6 +86,11 @@ public final class CometDriver implements LegacyDriver {
         try (WebUser greeter = WebUser.connect(target, CONTACT, keyOf(CONTACT))) {
             greeter.publish(ROOM, "message", WebBodyJson.encode(WebBody.text(CONTACT, "welcome to " + ROOM, "greeting-" + salt)));
             awaitRoomFrame(b -> ("greeting-" + salt).equals(b.id()));
+            // ...and set a subject (no nick: a nick would rename the sender for later joins).
+            String topic = "Conformance room " + salt;
+            greeter.publish(ROOM, "subject", WebBodyJson.encode(
+                    new WebBody("subject", Long.toString(CONTACT), null, topic, null, System.currentTimeMillis())));
+            awaitRoomFrame(b -> "subject".equals(b.kind()) && topic.equals(b.text()));
         }
     }
 
@@ -250,6 +255,11 @@ public final class CometDriver implements LegacyDriver {
     }
 
     @Override
+    public boolean roomHasSubject() {
+        return true;
+    }
+
+    @Override
     public boolean exactText() {
         return true;
     }
@@ -274,6 +284,13 @@ public final class CometDriver implements LegacyDriver {
     @Override
     public void occupantSays(MainUser user, String room, String text) {
         buddy.publish(room, "message", WebBodyJson.encode(WebBody.text(BUDDY, text, "web-" + System.nanoTime())));
+    }
+
+    /** The buddy sets it from its browser socket (event and body kind {@code subject}, no nick: shown as its id). */
+    @Override
+    public void occupantSetsSubject(MainUser user, String room, String subject) {
+        buddy.publish(room, "subject", WebBodyJson.encode(
+                new WebBody("subject", Long.toString(BUDDY), null, subject, null, System.currentTimeMillis())));
     }
 
     @Override
@@ -307,6 +324,15 @@ public final class CometDriver implements LegacyDriver {
         return observer.awaitOnPipe(room, b -> b.isText() && text.equals(b.text()) && Long.toString(from).equals(b.from())
                         && nick.equals(b.nick()), timeout,
                 "web user " + BUDDY + " in " + room + " did not receive '" + text + "' from " + from + " as " + nick);
+    }
+
+    @Override
+    public String awaitSubjectSeen(Recording recording, long fromSeq, MainUser user, String room, String nick,
+                                   String subject, Duration timeout) {
+        long from = userId(user);
+        return observer.awaitEventOnPipe(room, "subject", b -> "subject".equals(b.kind()) && subject.equals(b.text())
+                        && Long.toString(from).equals(b.from()) && nick.equals(b.nick()), timeout,
+                "web user " + BUDDY + " in " + room + " did not see subject '" + subject + "' from " + from + " as " + nick);
     }
 
     private long userId(MainUser user) {

@@ -31,6 +31,12 @@ final class WebObserver {
         return awaitClaim(f -> f.pipe().equals(pipe) && match.test(f.body()), timeout, failure);
     }
 
+    /** Like {@link #awaitOnPipe} for messages published with event {@code event} only. */
+    String awaitEventOnPipe(String pipe, String event, Predicate<WebBody> match, Duration timeout, String failure) {
+        return awaitClaim(f -> f.pipe().equals(pipe) && f.event().equals(event) && match.test(f.body()), timeout,
+                failure);
+    }
+
     private String awaitClaim(Predicate<WebFrame> match, Duration timeout, String failure) {
         try {
             Optional<WebFrame> hit = user.await(0, f -> match.test(f) && isFree(f), timeout);

@@ -70,6 +70,11 @@ public final class EchoDriver implements LegacyDriver {
     }
 
     @Override
+    public boolean roomHasSubject() {
+        return true;
+    }
+
+    @Override
     public void buddySends(MainUser user, String buddy, String text) {
         user.sendMessage(buddy, text, null);
     }
@@ -87,6 +92,12 @@ public final class EchoDriver implements LegacyDriver {
     @Override
     public void occupantSays(MainUser user, String room, String text) {
         user.sendMessage(room, EchoRules.BOT_PREFIX + text, null);
+    }
+
+    /** "bot: x" as the user's subject makes echo-bot set x ({@code echo.EchoRooms}). */
+    @Override
+    public void occupantSetsSubject(MainUser user, String room, String subject) {
+        user.setSubject(room, EchoRules.BOT_PREFIX + subject);
     }
 
     @Override

@@ -46,6 +46,11 @@ public interface LegacyDriver extends AutoCloseable {
     /** Whether joining {@link #room()} replays history (CONV_MESSAGE with timestamps). */
     boolean roomHasHistory();
 
+    /** Whether {@link #room()} has a subject, which a join must then send (after self, before history). */
+    default boolean roomHasSubject() {
+        return false;
+    }
+
     /** Makes {@code buddy} send {@code text} to the user. */
     void buddySends(MainUser user, String buddy, String text);
 
@@ -57,6 +62,18 @@ public interface LegacyDriver extends AutoCloseable {
 
     /** Makes an occupant other than the user say {@code text} in {@code room}. */
     void occupantSays(MainUser user, String room, String text);
+
+    /** Makes an occupant other than the user set the subject of {@code room}. */
+    void occupantSetsSubject(MainUser user, String room, String subject);
+
+    /**
+     * Checks that the subject the user (as {@code nick}) set in {@code room} reached the room's
+     * other occupants on the legacy side (default: nothing to observe beyond the echo).
+     */
+    default String awaitSubjectSeen(Recording recording, long fromSeq, MainUser user, String room, String nick,
+                                    String subject, Duration timeout) {
+        return "";
+    }
 
     /** Checks that {@code text}, sent by the user to {@code buddy}, reached the legacy side. */
     String awaitDelivered(Recording recording, long fromSeq, MainUser user, String buddy, String text, Duration timeout);

@@ -62,6 +62,12 @@ public final class MainUser {
                 .setUserName(jid).setBuddyName(buddy).setMessage(text).build()));
     }
 
+    /** ROOM_SUBJECT_CHANGED {room, new subject}: the user set the room's subject (spec §8.5). */
+    public void setSubject(String room, String subject) {
+        main.send(SpectrumMessage.of(Type.TYPE_ROOM_SUBJECT_CHANGED, ConversationMessage.newBuilder()
+                .setUserName(jid).setBuddyName(room).setMessage(subject).build()));
+    }
+
     /** JOIN_ROOM now, or after CONNECTED if the user is not connected yet. */
     public void joinRoom(String room, String nickname) {
         main.link().users().joinRoom(jid, room, nickname, "");

@@ -17,6 +17,9 @@ import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
  * Rooms (spec §8): on JOIN_ROOM the other occupants first, the user's own participant last (its
  * name equal to the JOIN nickname, with the ME flag), history after it with timestamps; the user's
  * own room messages echoed with the own nickname; other occupants' messages; nothing after leaving.
+ * A subject sent in the join burst comes after the own participant and before the history; the
+ * user's own subject change is shown back (the main does not reflect it), an occupant's arrives
+ * with the setter's nickname (never empty), and neither becomes a chat line.
  */
 public final class RoomSuite {
 
@@ -31,6 +34,7 @@ public final class RoomSuite {
                 Scenario.of("join", RoomSuite::join),
                 Scenario.of("rejoin", RoomSuite::rejoin),
                 Scenario.of("messages", RoomSuite::messages),
+                Scenario.of("subject", RoomSuite::subject),
                 Scenario.of("leave", RoomSuite::leave)));
     }
 
@@ -96,7 +100,49 @@ public final class RoomSuite {
             ConversationMessage line = (ConversationMessage) history.message().payload();
             require(!line.getNickname().isEmpty(), "a history line has no nickname");
             require(history.seq() > selfRecord.seq(), "history arrived before the own participant (it is forwarded at once)");
+            checkJoinSubject(ctx, from, room, selfRecord.seq(), history.seq());
         }
+    }
+
+    /** Spec §8.2: the main holds a subject until the self-presence went out; it precedes the history. */
+    private static void checkJoinSubject(ScenarioContext ctx, long from, String room, long selfSeq, long historySeq)
+            throws ScenarioFailure {
+        FrameRecord subject = ctx.recording().awaitReceived(from, Duration.ZERO,
+                m -> m.type() == Type.TYPE_ROOM_SUBJECT_CHANGED && m.payload() instanceof ConversationMessage c
+                        && c.getBuddyName().equals(room)).orElse(null);
+        require(subject != null || !ctx.driver().roomHasSubject(),
+                "no ROOM_SUBJECT_CHANGED for '" + room + "' between the own participant and the history, though it has a subject");
+        if (subject != null) {
+            ConversationMessage c = (ConversationMessage) subject.message().payload();
+            require(!c.getNickname().isEmpty(), "the join's ROOM_SUBJECT_CHANGED has no nickname (setter)");
+            require(subject.seq() > selfSeq, "the subject arrived before the own participant");
+            require(subject.seq() < historySeq, "the subject arrived after the history");
+        }
+    }
+
+    private static void subject(ScenarioContext ctx) throws Exception {
+        LegacyDriver driver = ctx.driver();
+        LegacyAccount account = driver.account("topicsetter");
+        MainUser user = ctx.loginConnected(account);
+        String room = driver.room();
+        joinAndAwaitSelf(ctx, user, room);
+        ctx.recording().awaitRecord(ctx.mark(), SETTLE, r -> false); // let the join burst finish
+        String own = "Subject \"set\" from XMPP & <co> " + System.nanoTime();
+        long from = ctx.mark();
+        user.setSubject(room, own);
+        ctx.await(from, Type.TYPE_ROOM_SUBJECT_CHANGED, ConversationMessage.class, c -> c.getUserName().equals(account.jid())
+                        && c.getBuddyName().equals(room) && c.getMessage().equals(own) && c.getNickname().equals(NICK),
+                ScenarioContext.REPLY, "the own subject shown back (ROOM_SUBJECT_CHANGED with nickname '" + NICK + "')");
+        ctx.check(driver.awaitSubjectSeen(ctx.recording(), from, user, room, NICK, own, ScenarioContext.REPLY));
+        String theirs = "Subject from an occupant " + System.nanoTime();
+        from = ctx.mark();
+        driver.occupantSetsSubject(user, room, theirs);
+        ctx.await(from, Type.TYPE_ROOM_SUBJECT_CHANGED, ConversationMessage.class, c -> c.getBuddyName().equals(room)
+                        && c.getMessage().equals(theirs) && !c.getNickname().isEmpty() && !c.getNickname().equals(NICK),
+                ScenarioContext.REPLY, "an occupant's subject (ROOM_SUBJECT_CHANGED with the setter's nickname)");
+        ctx.awaitNone(from, Type.TYPE_CONV_MESSAGE, ConversationMessage.class,
+                c -> c.getBuddyName().equals(room) && (c.getMessage().contains(own) || c.getMessage().contains(theirs)),
+                SETTLE, "a subject came as a chat line");
     }
 
     private static void messages(ScenarioContext ctx) throws Exception {

@@ -53,6 +53,20 @@ class BrokenBackendsTest {
     }
 
     @Test
+    void aSubjectBeforeTheOwnParticipantFailsTheJoin() {
+        ScenarioResult result = run(SubjectBeforeSelfBackend.class, "rooms", "join");
+        assertThat(result.passed()).isFalse();
+        assertThat(result.reason()).contains("the subject arrived before the own participant");
+    }
+
+    @Test
+    void aBackendThatDoesNotShowTheOwnSubjectBackFailsTheSubjectScenario() {
+        ScenarioResult result = run(RawBackend.class, "rooms", "subject");
+        assertThat(result.passed()).isFalse();
+        assertThat(result.reason()).contains("the own subject shown back");
+    }
+
+    @Test
     void anIsoTimestampIsFlaggedAsACrash() {
         ScenarioResult result = run(IsoTimestampBackend.class, "rooms", "join");
         assertThat(result.passed()).isFalse();

@@ -24,7 +24,7 @@ import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
 
 /**
  * A small well-behaved backend straight on the codec: PONG + STATS, CONNECTED for every LOGIN,
- * 1:1 echo with ACK, rooms with two occupants, self last, and timestamped history. Subclasses
+ * 1:1 echo with ACK, rooms with two occupants, self last, a subject and timestamped history. Subclasses
  * override one hook to break one rule. Runs single-threaded on its event loop; exits on EXIT/EOF.
  */
 public class RawBackend extends SimpleChannelInboundHandler<SpectrumMessage> {
@@ -103,7 +103,13 @@ public class RawBackend extends SimpleChannelInboundHandler<SpectrumMessage> {
         occupant(room, "echo-bot", 1);
         occupant(room, "echo-fan", 0);
         occupant(room, room.getNickname(), 16);
+        subject(room);
         history(room);
+    }
+
+    protected void subject(Protocol.Room room) {
+        send(Type.TYPE_ROOM_SUBJECT_CHANGED, Protocol.ConversationMessage.newBuilder().setUserName(room.getUserName())
+                .setBuddyName(room.getRoom()).setMessage("raw room").setNickname("echo-bot").build());
     }
 
     protected void occupant(Protocol.Room room, String nick, int flag) {
