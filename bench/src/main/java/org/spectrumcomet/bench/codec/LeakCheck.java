@@ -56,7 +56,7 @@ public final class LeakCheck {
                 byte[] frame = sample.frame();
                 for (int i = 0; i < iterations; i++) {
                     pipeline.encode(sample.message());
-                    pipeline.decode(frame);
+                    pipeline.decodeCopied(frame);
                 }
             }
         }

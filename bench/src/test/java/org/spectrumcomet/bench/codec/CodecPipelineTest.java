@@ -12,11 +12,12 @@ class CodecPipelineTest {
             long dispatched = 0;
             for (SampleFrame sample : SampleFrame.values()) {
                 assertThat(pipeline.encode(sample.message())).as(sample.name()).isEqualTo(sample.frame().length);
-                dispatched = pipeline.decode(sample.frame());
+                pipeline.decode(sample.frame());
+                dispatched = pipeline.decodeCopied(sample.frame());
             }
-            assertThat(dispatched).isEqualTo(SampleFrame.values().length);
+            assertThat(dispatched).isEqualTo(2L * SampleFrame.values().length);
             assertThat(pipeline.dispatch().malformed()).isZero();
-            assertThat(pipeline.dispatch().userChars()).isEqualTo(2L * "alice@example.org".length());
+            assertThat(pipeline.dispatch().userChars()).isEqualTo(4L * "alice@example.org".length());
         }
     }
 
