@@ -95,8 +95,11 @@ public final class LinkBench implements Callable<Integer> {
         out.note(LinkTable.verdict(echo, nullBackend));
         if (spectrumHome != null) {
             LinkMeasurement ours = run.measure(LinkTarget.nullBackend(0));
-            LinkMeasurement theirs = run.measure(LinkTarget.spectrumTemplate(spectrumHome));
-            out.table("Side by side: our backend library vs Spectrum's C++ library (same inbound load, no outbound)",
+            Path log4cxx = workDir.resolve("template-logging.cfg");
+            Files.writeString(log4cxx, LinkTarget.log4cxxWarnConfig(workDir.resolve("template-backend-warn.log")));
+            LinkMeasurement theirs = run.measure(LinkTarget.spectrumTemplate(spectrumHome, log4cxx));
+            out.table("Side by side: our backend library vs Spectrum's C++ library (same inbound load, no outbound; "
+                            + "the template backend logs at WARN, ours at INFO, neither logs per message)",
                     LinkTable.sideBySide(ours, theirs));
         }
         out.note("Backend logs and configs: " + workDir);

@@ -62,7 +62,7 @@ final class LoadMain implements AutoCloseable {
     /** Spawns {@code target} and waits until it has answered the first PING. */
     LoadLink spawnAndAwaitReady(LinkTarget target, Path workDir, Duration timeout) throws IOException, InterruptedException {
         String name = target.label().replaceAll("[^A-Za-z0-9]+", "-");
-        Path config = TransportConfig.write(workDir, name, port(), target.command(), "");
+        Path config = TransportConfig.write(workDir, name, port(), target.command(), target.configExtra());
         List<String> argv = BackendProcess.spectrumArgv(target.command(), port(), 1, config);
         backend = SpawnedBackend.start(argv, target.environment(), workDir.resolve(name + ".log"));
         try {
