@@ -1,0 +1,2 @@
+/** The comet: our comet server's connections, INSERTs and fan-out benchmark ({@code bin/bench comet}). */
+package org.spectrumcomet.bench.comet;
