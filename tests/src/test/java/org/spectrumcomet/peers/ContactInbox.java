@@ -16,20 +16,20 @@ import org.jxmpp.jid.Jid;
  * before sending, so a fast echo is not missed). Waits are bounded by
  * {@link SmackClients#REPLY_TIMEOUT_MS}.
  */
-final class ContactInbox implements AutoCloseable {
+public final class ContactInbox implements AutoCloseable {
 
     private final StanzaCollector collector;
     private final Jid contact;
 
     /** Messages from {@code contact} (a bare JID: any resource, e.g. Spectrum's {@code /bot}). */
-    ContactInbox(XMPPConnection connection, Jid contact) {
+    public ContactInbox(XMPPConnection connection, Jid contact) {
         this.contact = contact;
         this.collector = connection.createStanzaCollector(
                 new AndFilter(StanzaTypeFilter.MESSAGE, FromMatchesFilter.createBare(contact)));
     }
 
     /** The next message matching {@code wanted}, skipping others; fails with what did arrive. */
-    Message next(String what, Predicate<Message> wanted) throws InterruptedException {
+    public Message next(String what, Predicate<Message> wanted) throws InterruptedException {
         long deadline = System.currentTimeMillis() + SmackClients.REPLY_TIMEOUT_MS;
         List<String> skipped = new ArrayList<>();
         for (long left = SmackClients.REPLY_TIMEOUT_MS; left > 0; left = deadline - System.currentTimeMillis()) {
@@ -47,7 +47,7 @@ final class ContactInbox implements AutoCloseable {
     }
 
     /** The next message with a body. */
-    Message nextWithBody() throws InterruptedException {
+    public Message nextWithBody() throws InterruptedException {
         return next("message with a body", m -> m.getBody() != null);
     }
 

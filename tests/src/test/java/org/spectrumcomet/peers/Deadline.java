@@ -6,14 +6,14 @@ import java.util.function.BooleanSupplier;
  * Polls a condition on client-side state (a roster, an occupant list) that Smack fills in from
  * several stanzas, until it holds or {@link SmackClients#REPLY_TIMEOUT_MS} passes.
  */
-final class Deadline {
+public final class Deadline {
 
     private static final long POLL_MS = 20;
 
     private Deadline() {
     }
 
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + SmackClients.REPLY_TIMEOUT_MS;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The last lines of an instance's logs, for a failure message that explains itself. */
-final class LogTails {
+public final class LogTails {
 
     private static final int LINES = 25;
     private static final List<String> LOGS = List.of("spectrum2.out", "spectrum.log");
@@ -15,7 +15,7 @@ final class LogTails {
     private LogTails() {
     }
 
-    static String of(Path dir) {
+    public static String of(Path dir) {
         StringBuilder text = new StringBuilder();
         for (String name : LOGS) {
             Path log = dir.resolve(name);

@@ -9,9 +9,9 @@ import java.util.Objects;
  * spectrum2 {@code execv}s it) and extra transport-config text appended to {@code spectrum.cfg}
  * (e.g. a bridge's {@code [comet]} section; empty for none).
  */
-record PeerBackend(String command, String extraConfig) {
+public record PeerBackend(String command, String extraConfig) {
 
-    PeerBackend {
+    public PeerBackend {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(extraConfig, "extraConfig");
         if (!command.startsWith("/")) {
@@ -20,12 +20,12 @@ record PeerBackend(String command, String extraConfig) {
     }
 
     /** The echo backend through the launcher {@code <repo>/bin/spectrum-comet echo-backend}. */
-    static PeerBackend echo() {
+    public static PeerBackend echo() {
         return launcher("spectrum-comet", "echo-backend");
     }
 
     /** {@code <repo>/bin/NAME ARGS...} with no extra config; needs {@code mvn package} first. */
-    static PeerBackend launcher(String name, String... args) {
+    public static PeerBackend launcher(String name, String... args) {
         Path exe = repoRoot().resolve("bin").resolve(name);
         if (!Files.isExecutable(exe)) {
             throw new IllegalStateException("backend launcher missing or not executable: " + exe);
@@ -34,7 +34,7 @@ record PeerBackend(String command, String extraConfig) {
     }
 
     /** The same backend with {@code text} appended to the transport config. */
-    PeerBackend withExtraConfig(String text) {
+    public PeerBackend withExtraConfig(String text) {
         return new PeerBackend(command, text);
     }
 
@@ -42,7 +42,7 @@ record PeerBackend(String command, String extraConfig) {
      * The repository root: failsafe runs in the module directory ({@code tests/}), an IDE may run
      * in the root; both are recognised by {@code bin/spectrum-comet}.
      */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         Path cwd = Path.of("").toAbsolutePath().normalize();
         for (Path candidate = cwd; candidate != null; candidate = candidate.getParent()) {
             if (Files.isRegularFile(candidate.resolve("bin/spectrum-comet"))

@@ -15,13 +15,13 @@ import java.util.Base64;
  * RFC 6120 §6.4.5 requires, and Smack 4.4's parser fails on that (NullPointerException) and reports
  * only a reply timeout.
  */
-final class RawSaslLogin {
+public final class RawSaslLogin {
 
     private RawSaslLogin() {
     }
 
     /** What the server sent after {@code <auth/>}, up to {@code <success/>}, {@code <failure>}'s stream end or EOF. */
-    static String answer(int port, String domain, String user, String password) throws IOException {
+    public static String answer(int port, String domain, String user, String password) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout((int) SmackClients.REPLY_TIMEOUT_MS);
             InputStream in = socket.getInputStream();

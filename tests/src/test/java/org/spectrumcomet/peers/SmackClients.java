@@ -18,10 +18,10 @@ import org.jxmpp.jid.impl.JidCreate;
  * {@code NODE@domain} may log in, and the backend decides about the password. Every connection made
  * here is disconnected by {@link #close()}.
  */
-final class SmackClients implements AutoCloseable {
+public final class SmackClients implements AutoCloseable {
 
     /** Bound for every synchronous Smack call (IQ replies, MUC join, login). */
-    static final long REPLY_TIMEOUT_MS = 10_000;
+    public static final long REPLY_TIMEOUT_MS = 10_000;
 
     private final String domain;
     private final int port;
@@ -33,7 +33,7 @@ final class SmackClients implements AutoCloseable {
     }
 
     /** Connected and logged in (available presence sent, so the backend also gets STATUS_CHANGED). */
-    XMPPTCPConnection login(String user, String password)
+    public XMPPTCPConnection login(String user, String password)
             throws IOException, InterruptedException, SmackException, XMPPException {
         XMPPTCPConnection connection = connect(user, password);
         connection.login();
@@ -41,7 +41,7 @@ final class SmackClients implements AutoCloseable {
     }
 
     /** Connected (stream open) but not yet authenticated: call {@code login()} on it. */
-    XMPPTCPConnection connect(String user, String password)
+    public XMPPTCPConnection connect(String user, String password)
             throws IOException, InterruptedException, SmackException, XMPPException {
         XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(domain)
@@ -62,7 +62,7 @@ final class SmackClients implements AutoCloseable {
     }
 
     /** {@code name@domain}: a contact (or room) of the legacy network as Spectrum names it. */
-    EntityBareJid jid(String name) {
+    public EntityBareJid jid(String name) {
         return JidCreate.entityBareFromOrThrowUnchecked(name + "@" + domain);
     }
 

@@ -9,12 +9,12 @@ import java.util.Optional;
  * and {@code stop} scripts. The suites are opt-in, so a missing bundle skips them with the reason
  * ({@link #unavailableReason()}), never fails them.
  */
-record SpectrumHome(Path dir) {
+public record SpectrumHome(Path dir) {
 
-    static final String ENV = "SPECTRUM2_HOME";
+    public static final String ENV = "SPECTRUM2_HOME";
 
     /** Why the bundle cannot be used, or empty when it can. */
-    static Optional<String> unavailableReason() {
+    public static Optional<String> unavailableReason() {
         String value = System.getenv(ENV);
         if (value == null || value.isBlank()) {
             return Optional.of(ENV + " is not set: the Spectrum 2 integration suites need the real main instance"

@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * Every log stays in DIR: {@code start.out}, {@code spectrum.log}, {@code spectrum2.out} (the
  * backends' stderr too), {@code backend-*.log}, {@code stop.out}.
  */
-final class SpectrumServerFixture implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
+public final class SpectrumServerFixture implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
-    static final String DOMAIN = "localhost";
+    public static final String DOMAIN = "localhost";
 
     private static final Logger LOG = LoggerFactory.getLogger(SpectrumServerFixture.class);
     /** start waits 60 s for the port itself, plus a possible apt-get of missing runtime packages. */
@@ -60,21 +60,24 @@ final class SpectrumServerFixture implements ExecutionCondition, BeforeAllCallba
         this.backend = backend;
     }
 
-    /** The backend is resolved only when the class really runs (after the SPECTRUM2_HOME check). */
-    static SpectrumServerFixture with(Supplier<PeerBackend> backend) {
+    /**
+     * The backend is resolved only when the class really runs (after the SPECTRUM2_HOME check), once
+     * {@link #dir()} exists and is empty.
+     */
+    public static SpectrumServerFixture with(Supplier<PeerBackend> backend) {
         return new SpectrumServerFixture(backend);
     }
 
-    int xmppPort() {
+    public int xmppPort() {
         return xmppPort;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
     /** Smack clients for this instance; closed when the class ends. */
-    SmackClients clients() {
+    public SmackClients clients() {
         return clients;
     }
 
@@ -93,9 +96,10 @@ final class SpectrumServerFixture implements ExecutionCondition, BeforeAllCallba
             return;
         }
         home = SpectrumHome.fromEnvironment();
-        PeerBackend peer = backend.get();
         dir = PeerBackend.repoRoot().resolve("tests/target/peers").resolve(context.getRequiredTestClass().getSimpleName());
         emptyDirectory(dir);
+        // After emptying DIR: a backend supplier may start its own processes with their files in DIR.
+        PeerBackend peer = backend.get();
         shutdownHook = new Thread(this::stopQuietly, "spectrum2-stop-" + dir.getFileName());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         start(peer);
