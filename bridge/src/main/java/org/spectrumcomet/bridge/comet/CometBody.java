@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param kind what the body means
  * @param from sender's comet user id as decimal text, or null when unknown (e.g. a web page)
  * @param nick sender's display name, or null
- * @param text message text ({@code ""} for non-text kinds)
+ * @param text message text, or the subject for {@link Kind#SUBJECT} ({@code ""} for other non-text kinds)
  * @param id   sender-chosen message id (for receipts and de-duplication), or null
  * @param ts   send time in epoch milliseconds, or 0
  * @param ref  for {@link Kind#RECEIPT}: the id of the message being acknowledged, else null
@@ -28,6 +28,8 @@ public record CometBody(Kind kind, String from, String nick, String text, String
         STOPPED("stopped", "typing"),
         ATTENTION("attention", "attention"),
         RECEIPT("receipt", "receipt"),
+        /** A room's new subject ({@code text}, possibly empty = no subject), set by {@code from}/{@code nick}. */
+        SUBJECT("subject", "subject"),
         /** A kind this version does not know; kept so a newer sender is not misread as text. */
         OTHER("other", "other");
 
@@ -80,10 +82,15 @@ public record CometBody(Kind kind, String from, String nick, String text, String
 
     /** A chat-state or attention notice ({@link Kind#TYPING}, {@link Kind#PAUSED}, ...). */
     public static CometBody notice(Kind kind, String from, String nick, long ts) {
-        if (kind == Kind.TEXT || kind == Kind.RECEIPT) {
-            throw new IllegalArgumentException("use text(...) or receipt(...) for " + kind);
+        if (kind == Kind.TEXT || kind == Kind.RECEIPT || kind == Kind.SUBJECT) {
+            throw new IllegalArgumentException("use text(...), receipt(...) or subject(...) for " + kind);
         }
         return new CometBody(kind, from, nick, "", null, ts, null);
+    }
+
+    /** A room subject change ({@code text} = the new subject, {@code ""} clears it). */
+    public static CometBody subject(String from, String nick, String text, long ts) {
+        return new CometBody(Kind.SUBJECT, from, nick, Objects.requireNonNull(text, "text"), null, ts, null);
     }
 
     /** A delivery receipt for message {@code ref}. */

@@ -36,7 +36,7 @@ public final class CometBodyCodec {
         }
         putIfPresent(o, "from", body.from());
         putIfPresent(o, "nick", body.nick());
-        if (body.kind() == CometBody.Kind.TEXT || !body.text().isEmpty()) {
+        if (body.kind() == CometBody.Kind.TEXT || body.kind() == CometBody.Kind.SUBJECT || !body.text().isEmpty()) {
             o.put("text", body.text());
         }
         putIfPresent(o, "id", body.id());

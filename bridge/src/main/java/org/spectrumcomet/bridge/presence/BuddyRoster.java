@@ -39,6 +39,8 @@ public final class BuddyRoster {
     /** What is known of one buddy; {@code online} null until comet said. */
     private static final class Buddy {
         final String name;
+        /** The XMPP user's roster name for the buddy; empty when none was given. */
+        String alias = "";
         Boolean online;
         long lastSeen;
         PresenceStatus show = PresenceStatus.ONLINE;
@@ -53,15 +55,29 @@ public final class BuddyRoster {
         this.session = session;
     }
 
-    /** Starts tracking {@code name} (a comet user id); non-ids are refused with a warning. */
-    public void track(String name) {
+    /**
+     * Starts tracking {@code name} (a comet user id) under the roster name {@code alias} (empty:
+     * keep the one known, as the main sends an empty alias when it did not change); non-ids are
+     * refused with a warning.
+     */
+    public void track(String name, String alias) {
         long id = LegacyName.idOrNone(name);
         if (id < 0) {
             LOG.warn("user {} (comet {}): buddy \"{}\" is not a comet user id, its presence is not tracked",
                     session.jid(), session.userId(), name);
             return;
         }
-        if (buddies.putIfAbsent(id, new Buddy(name)) == null && session.isConnected()) {
+        Buddy known = buddies.get(id);
+        if (known != null) {
+            if (alias != null && !alias.isEmpty()) {
+                known.alias = alias;
+            }
+            return;
+        }
+        Buddy added = new Buddy(name);
+        added.alias = alias == null ? "" : alias;
+        buddies.put(id, added);
+        if (session.isConnected()) {
             session.updateSubscriptions();
             query(List.of(id), true);
         }
@@ -161,9 +177,9 @@ public final class BuddyRoster {
         session.main().buddyChanged(session.jid(), state.build());
     }
 
-    /** The roster name the main uses for {@code id}, or null when not a buddy. */
+    /** The roster name the XMPP user gave {@code id} (else its buddy name), or null when not a buddy. */
     public String nameOf(long id) {
         Buddy b = buddies.get(id);
-        return b == null ? null : b.name;
+        return b == null ? null : b.alias.isEmpty() ? b.name : b.alias;
     }
 }

@@ -15,7 +15,7 @@ public final class RosterRequests implements BuddyHandler {
 
     @Override
     public void buddyChanged(Protocol.Buddy buddy) {
-        sessions.find(buddy.getUserName()).ifPresent(s -> s.execute(() -> s.roster().track(buddy.getBuddyName())));
+        sessions.find(buddy.getUserName()).ifPresent(s -> s.execute(() -> s.roster().track(buddy.getBuddyName(), buddy.getAlias())));
     }
 
     @Override

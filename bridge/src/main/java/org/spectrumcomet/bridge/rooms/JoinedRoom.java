@@ -47,6 +47,7 @@ final class JoinedRoom {
     private int replaying;
     private final UserSession session;
     private final SeenMessages seen;
+    private final RoomSubject subject = new RoomSubject();
     private final List<CometMessage> early = new ArrayList<>();
     private final Map<Long, String> shown = new LinkedHashMap<>();
     private final Map<Long, Set<String>> connections = new HashMap<>();
@@ -61,13 +62,21 @@ final class JoinedRoom {
         this.seen = new SeenMessages(session.settings().roomMemory());
     }
 
-    /** The join answer: occupants, the user itself last with ME, then history, then what came meanwhile. */
+    /**
+     * The join answer (spec §8.2): occupants, the user itself last with ME, the newest subject of
+     * the history, then the history's text messages, then what came meanwhile. Older subjects are
+     * only marked as seen: a subject is room state, not a chat line.
+     */
     void complete(List<Long> subscribers, List<CometMessage> history) {
+        CometMessage latestSubject = RoomSubject.latest(history);
         for (CometMessage m : history) {
             CometBody body = CometBodyCodec.decode(m.data());
             long from = sender(body, m);
             if (from > 0 && body.nick() != null && !body.nick().isBlank()) {
                 knownNicks.put(from, body.nick());
+            }
+            if (m != latestSubject && RoomSubject.isSubject(m, body)) {
+                seen.add(MessageKey.of(body, m), m.sentAt());
             }
         }
         for (long id : subscribers) {
@@ -77,6 +86,9 @@ final class JoinedRoom {
         }
         ready = true;
         presentAll();
+        if (latestSubject != null) {
+            deliver(latestSubject, true);
+        }
         int limit = session.settings().historyLimit();
         for (CometMessage m : history.subList(Math.max(0, history.size() - limit), history.size())) {
             deliver(m, true);
@@ -91,6 +103,27 @@ final class JoinedRoom {
         shown.values().forEach(name -> participant(name, PresenceStatus.ONLINE));
         session.main().participantChanged(session.jid(),
                 ParticipantState.builder(room, nick).flag(ParticipantFlag.ME).build());
+    }
+
+    /** A repeated JOIN (spec §8.1: idempotent): occupants, self, and the subject again. */
+    void rejoin() {
+        presentAll();
+        if (subject.isKnown()) {
+            session.main().roomSubject(session.jid(), room, subject.text(), subject.setter());
+        }
+    }
+
+    /** The user's own subject change, shown once: here after comet accepted it, or on its delivery. */
+    void echoSubject(CometBody body) {
+        showSubject(body.text(), nick);
+    }
+
+    private void showSubject(String text, String setter) {
+        if (subject.change(text, setter)) {
+            LOG.info("user {} (comet {}): room {} (pipe {}): subject set by {}", session.jid(), session.userId(),
+                    room, pipe, setter);
+            session.main().roomSubject(session.jid(), room, text, setter);
+        }
     }
 
     /** A live message on the pipe. */
@@ -158,25 +191,37 @@ final class JoinedRoom {
         if (!seen.add(MessageKey.of(body, m), m.sentAt())) {
             return;
         }
+        if (RoomSubject.isSubject(m, body)) {
+            // Never empty (an empty setter would make the main open a bogus 1:1 chat): the room then.
+            showSubject(body.text(), senderName(body, m, past, room));
+            return;
+        }
         if (body.kind() != CometBody.Kind.TEXT) {
             LOG.debug("user {} (comet {}): {} on pipe {} ignored", session.jid(), session.userId(), body.kind(), pipe);
             return;
         }
-        long from = sender(body, m);
-        String name;
-        if (from == session.userId()) {
-            name = nick;
-        } else if (from > 0) {
-            boolean stranger = tracked && !shown.containsKey(from);
-            name = past || stranger ? nameFor(from, body.nick() != null ? body.nick() : knownNicks.get(from))
-                    : occupant(from, body.nick());
-        } else {
-            name = body.nick() != null && !body.nick().isBlank() ? body.nick() : ANONYMOUS;
-            name = name.equals(nick) ? name + "#web" : name;
-        }
+        String name = senderName(body, m, past, ANONYMOUS);
         String text = body.text().isEmpty() && body.from() == null ? m.data() : body.text();
         Instant stamp = past ? MessageTime.sentAt(body, m) : MessageTime.stamp(body, m, session.now());
         session.main().message(session.jid(), ChatMessage.builder(room, text).nickname(name).timestamp(stamp).build());
+    }
+
+    /**
+     * How the sender of {@code m} is shown: the user's own nick, an occupant's name (a new live
+     * sender becomes an occupant), or the body's nick for senders without an id, else {@code anonymous}.
+     */
+    private String senderName(CometBody body, CometMessage m, boolean past, String anonymous) {
+        long from = sender(body, m);
+        if (from == session.userId()) {
+            return nick;
+        }
+        if (from > 0) {
+            boolean stranger = tracked && !shown.containsKey(from);
+            return past || stranger ? nameFor(from, body.nick() != null ? body.nick() : knownNicks.get(from))
+                    : occupant(from, body.nick());
+        }
+        String name = body.nick() != null && !body.nick().isBlank() ? body.nick() : anonymous;
+        return name.equals(nick) ? name + "#web" : name;
     }
 
     /** A {@code track_} subscription change of {@code id}'s connection. */

@@ -33,6 +33,12 @@ public final class RoomRequests implements RoomHandler {
     }
 
     @Override
+    public void subjectChanged(Protocol.ConversationMessage subject) {
+        sessions.find(subject.getUserName()).ifPresent(s -> s.execute(
+                () -> s.rooms().setSubject(subject.getBuddyName(), subject.getMessage())));
+    }
+
+    @Override
     public void leaveRoom(Protocol.Room room) {
         sessions.find(room.getUserName()).ifPresent(s -> s.execute(() -> s.rooms().leave(room.getRoom())));
     }

@@ -63,7 +63,7 @@ public final class RoomSet {
         if (known != null) {
             known.nick = nick;
             if (known.ready) {
-                known.presentAll();
+                known.rejoin();
             }
             return;
         }
@@ -96,10 +96,8 @@ public final class RoomSet {
         }).thenAcceptAsync(Runnable::run, session::execute);
     }
 
+    /** Read even with {@code history_limit = 0}: the room's subject lives there too. */
     private CompletableFuture<List<CometMessage>> history(String pipe) {
-        if (session.settings().historyLimit() == 0) {
-            return CompletableFuture.completedFuture(List.of());
-        }
         return session.network().history(pipe).exceptionally(e -> {
             LOG.warn("user {} (comet {}): pipe {}: no history: {}", session.jid(), session.userId(), pipe,
                     Failures.reason(e));
@@ -144,6 +142,33 @@ public final class RoomSet {
                     }
                     if (!xmppId.isEmpty() && session.isLive()) {
                         session.main().messageAck(session.jid(), room, xmppId);
+                    }
+                });
+    }
+
+    /**
+     * ROOM_SUBJECT_CHANGED from the user: published on the room's pipe (event {@code subject}) and
+     * shown back once comet took it, since the main does not reflect it to the XMPP side.
+     */
+    public void setSubject(String room, String text) {
+        JoinedRoom r = byRoom.get(room);
+        if (r == null) {
+            LOG.warn("user {} (comet {}): subject for room {} which is not joined, ignored", session.jid(),
+                    session.userId(), room);
+            return;
+        }
+        CometBody body = CometBody.subject(Long.toString(session.userId()), r.nick, text, session.now().toEpochMilli());
+        String tooLarge = BodyLimit.problem(body, session.settings().maxBodyBytes());
+        if (tooLarge != null) {
+            session.notice("subject of room " + room + " not set: " + tooLarge);
+            return;
+        }
+        session.outbox().enqueue(() -> session.network().publish(r.pipe, RoomSubject.EVENT, body))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        session.notice("subject of room " + room + " not set: " + Failures.reason(error));
+                    } else if (byRoom.get(room) == r) {
+                        r.echoSubject(body);
                     }
                 });
     }

@@ -23,6 +23,15 @@ class CometBodyCodecTest {
     }
 
     @Test
+    void subjectBodyHasTheDocumentedShapeEvenWhenEmpty() {
+        assertThat(CometBodyCodec.encode(CometBody.subject("42", "alice", "Topic", 7)))
+                .isEqualTo("{\"kind\":\"subject\",\"from\":\"42\",\"nick\":\"alice\",\"text\":\"Topic\",\"ts\":7}");
+        assertThat(CometBodyCodec.encode(CometBody.subject("42", "alice", "", 7)))
+                .isEqualTo("{\"kind\":\"subject\",\"from\":\"42\",\"nick\":\"alice\",\"text\":\"\",\"ts\":7}");
+        assertThat(CometBody.Kind.SUBJECT.event()).isEqualTo("subject");
+    }
+
+    @Test
     void everyKindRoundTrips() {
         for (CometBody.Kind kind : CometBody.Kind.values()) {
             CometBody body = new CometBody(kind, "1", "n", kind == CometBody.Kind.TEXT ? "t" : "", "i", 9, "r");

@@ -42,4 +42,20 @@ class VCardRequestsTest {
 
         assertThat(ask("nobody@example.org", "17", 9).getId()).isEqualTo(9);
     }
+
+    @Test
+    void aBuddyCarriesTheRosterNameTheUserGaveIt() {
+        f.connect(JID, 42);
+        f.handlers.buddies().orElseThrow().buddyChanged(f.buddy(JID, "17").toBuilder().setAlias("Web Friend").build());
+
+        Protocol.VCard named = ask(JID, "17", 3);
+        assertThat(named.getNickname()).isEqualTo("Web Friend");
+        assertThat(named.getFullname()).isEqualTo("comet user 17");
+
+        // The main sends an empty alias when only the state changed: the name stays.
+        f.handlers.buddies().orElseThrow().buddyChanged(f.buddy(JID, "17"));
+        assertThat(ask(JID, "17", 4).getNickname()).isEqualTo("Web Friend");
+        f.handlers.buddies().orElseThrow().buddyChanged(f.buddy(JID, "17").toBuilder().setAlias("Renamed").build());
+        assertThat(ask(JID, "17", 5).getNickname()).isEqualTo("Renamed");
+    }
 }

@@ -19,7 +19,8 @@ import org.spectrumcomet.conformance.comet.WebUser;
 /**
  * The comet side of the chain as a web site sees it: our comet server as its own process
  * ({@code bin/comet-server}'s main class, SQLite store in {@code <dir>/data}, log in
- * {@code <dir>/comet-server.log}), the site's CometQL link, and web users on WebSockets.
+ * {@code <dir>/comet-server.log}, at most {@value #MAX_QUEUED} queued messages per offline user),
+ * the site's CometQL link, and web users on WebSockets.
  *
  * <p>User keys are HMAC keys (comet/README.md "User keys"): lowercase hex HMAC-SHA256 of the
  * decimal user id under the tenant key, computed here independently of the server's code. The same
@@ -29,6 +30,11 @@ public final class CometSite implements AutoCloseable {
 
     /** Tenant 0's key: CometQL password and HMAC secret. */
     public static final String TENANT_KEY = "peers-tenant-key";
+    /**
+     * The offline queue bound ({@code [limits] max_queued_per_user}), small so that a test can fill
+     * a user's queue and see comet refuse a message.
+     */
+    public static final int MAX_QUEUED = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(CometSite.class);
 
@@ -44,7 +50,7 @@ public final class CometSite implements AutoCloseable {
     /** Starts the comet server with its files in {@code dir} (created if missing). */
     public static CometSite start(Path dir) throws Exception {
         CometServerProcess.Settings settings = CometServerProcess.Settings.inMemory(dir, TENANT_KEY)
-                .withDataDir(dir.resolve("data"));
+                .withDataDir(dir.resolve("data")).withMaxQueuedPerUser(MAX_QUEUED);
         CometServerProcess server = CometServerProcess.start(settings);
         LOG.info("comet server for the bridge chain: {} (files in {})", server.target(), dir);
         return new CometSite(server);
