@@ -12,6 +12,7 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
 import org.junit.jupiter.api.Tag;
@@ -59,12 +60,14 @@ class ProsodyGatewayIT {
         IQ registered = alice.createStanzaCollectorAndSend(register).nextResultOrThrow();
         assertThat(registered.getType()).isEqualTo(IQ.Type.result);
 
-        StanzaCollector online = alice.createStanzaCollector(new AndFilter(PresenceTypeFilter.AVAILABLE,
-                FromMatchesFilter.createBare(transport)));
-        alice.sendStanza(alice.getStanzaFactory().buildPresenceStanza().to(transport)
-                .ofType(Presence.Type.available).build());
-        Presence transportPresence = online.nextResult(SmackClients.REPLY_TIMEOUT_MS);
-        online.cancel();
+        // The subscription exchange first: Prosody answers the transport's subscribe with an unavailable
+        // presence of alice's bare JID, which Spectrum takes as "last client gone" and logs her out.
+        Roster roster = Roster.getInstanceFor(alice);
+        Deadline.await("the transport may see alice's presence (roster subscription 'from')", () -> {
+            RosterEntry entry = roster.getEntry(transport);
+            return entry != null && entry.canSeeMyPresence();
+        });
+        Presence transportPresence = comeOnline(alice, transport);
         assertThat(transportPresence).as("available presence of the transport once the bridge said CONNECTED"
                 + LogTails.of(GATEWAY.spectrum().dir())).isNotNull();
         // comet's side: the bridge holds user 1001's socket, so comet counts the user as online.
@@ -86,6 +89,29 @@ class ProsodyGatewayIT {
             assertThat(fromWeb.getBody()).isEqualTo(toXmpp);
             assertThat(fromWeb.getType()).isEqualTo(Message.Type.chat);
             assertThat(fromWeb.getTo().asBareJid().toString()).isEqualTo("alice@" + ProsodyGatewayFixture.HOST);
+        }
+    }
+
+    /**
+     * Sends a directed presence to the transport until its available presence comes back (what a
+     * client does by going online again). Spectrum logs a user out 1 ms after an unavailable
+     * presence, so an available one racing with that may be lost: three tries, 5 s each.
+     */
+    private static Presence comeOnline(XMPPTCPConnection user, DomainBareJid transport) throws Exception {
+        StanzaCollector online = user.createStanzaCollector(new AndFilter(PresenceTypeFilter.AVAILABLE,
+                FromMatchesFilter.createBare(transport)));
+        try {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                user.sendStanza(user.getStanzaFactory().buildPresenceStanza().to(transport)
+                        .ofType(Presence.Type.available).build());
+                Presence presence = online.nextResult(5_000);
+                if (presence != null) {
+                    return presence;
+                }
+            }
+            return null;
+        } finally {
+            online.cancel();
         }
     }
 
