@@ -3,6 +3,8 @@ package org.spectrumcomet.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -42,7 +45,7 @@ import org.spectrumcomet.conformance.comet.WebUser;
 @Tag("peers")
 class ProsodyGatewayIT {
 
-    private static final Map<String, String> ACCOUNTS = Map.of("alice", "alice-pw", "bob", "bob-pw", "carol", "carol-pw");
+    private static final Map<String, String> ACCOUNTS = Map.of("alice", "alice-pw", "bob", "bob-pw", "carol", "carol-pw", "dave", "dave-pw");
 
     @RegisterExtension
     static final ProsodyGatewayFixture GATEWAY = ProsodyGatewayFixture.withAccounts(ACCOUNTS);
@@ -132,6 +135,50 @@ class ProsodyGatewayIT {
         Message fromWeb = nextWithBody(room, "hello carol");
         assertThat(fromWeb.getType()).isEqualTo(Message.Type.groupchat);
         assertThat(fromWeb.getFrom().getResourceOrEmpty().toString()).isEqualTo("Webby");
+    }
+
+    @Test
+    void wrongKeyIsRefusedWithTheBridgesReasonAndTheTransportStaysOffline() throws Exception {
+        long daveId = 1007;
+        GATEWAY.cometql().setKey(daveId, ProsodyGatewayFixture.keyOf(daveId));
+        DomainBareJid transport = JidCreate.domainBareFrom(ProsodyGatewayFixture.TRANSPORT);
+        XMPPTCPConnection dave = GATEWAY.clients().connect("dave", ACCOUNTS.get("dave"));
+        Roster roster = Roster.getInstanceFor(dave);
+        roster.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+        dave.login();
+        Registration register = new Registration(Map.of("username", Long.toString(daveId), "password", "wrongkey"));
+        register.setType(IQ.Type.set);
+        register.setTo(transport);
+        dave.createStanzaCollectorAndSend(register).nextResultOrThrow();
+        Deadline.await("subscription", () -> {
+            RosterEntry entry = roster.getEntry(transport);
+            return entry != null && entry.canSeeMyPresence();
+        });
+        StanzaCollector fromTransport = dave.createStanzaCollector(FromMatchesFilter.createBare(transport));
+        try {
+            dave.sendStanza(dave.getStanzaFactory().buildPresenceStanza().to(transport).ofType(Presence.Type.available).build());
+            List<String> seen = new ArrayList<>();
+            Message reason = null;
+            long deadline = System.currentTimeMillis() + SmackClients.REPLY_TIMEOUT_MS;
+            while (reason == null && System.currentTimeMillis() < deadline) {
+                Stanza stanza = fromTransport.nextResult(Math.max(1, deadline - System.currentTimeMillis()));
+                if (stanza == null) {
+                    break;
+                }
+                seen.add(stanza.toXML().toString());
+                if (stanza instanceof Message m && m.getBody() != null) {
+                    reason = m;
+                }
+            }
+            assertThat(reason).as("a message from the transport with the bridge's reason; got " + seen).isNotNull();
+            assertThat(reason.getBody()).contains("comet rejected the key of user " + daveId);
+            assertThat(seen).as("the transport never came online").noneMatch(x -> x.startsWith("<presence")
+                    && !x.contains("type='unavailable'"));
+        } finally {
+            fromTransport.cancel();
+        }
+        // comet's side: user 1007 never got a socket.
+        assertThat(lastOnline(daveId)).as("users_time of " + daveId + " (-1 = never seen)").isEqualTo(-1);
     }
 
     private static Message nextWithBody(MultiUserChat room, String body) throws Exception {
