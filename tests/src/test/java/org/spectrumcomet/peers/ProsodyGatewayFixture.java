@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.spectrumcomet.conformance.comet.CometConfig;
 import org.spectrumcomet.conformance.comet.CometQl;
 import org.spectrumcomet.conformance.comet.CometServerProcess;
-import org.spectrumcomet.conformance.comet.CometTarget;
 import org.spectrumcomet.conformance.comet.WebUser;
 
 /**
@@ -114,16 +113,8 @@ final class ProsodyGatewayFixture implements ExecutionCondition, BeforeAllCallba
         return cometql;
     }
 
-    CometTarget comet() {
-        return comet.target();
-    }
-
     SpectrumComponent spectrum() {
         return spectrum;
-    }
-
-    ProsodyServer prosody() {
-        return prosody;
     }
 
     /** Gives comet user {@code id} the key {@code key<id>} and connects it as a web user. */

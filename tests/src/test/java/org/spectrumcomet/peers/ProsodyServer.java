@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,13 +28,11 @@ final class ProsodyServer implements AutoCloseable {
     private static final long READY_MS = 20_000;
     private static final int PORT_ATTEMPTS = 3;
 
-    private final Path dir;
     private final Process process;
     private final int c2sPort;
     private final int componentPort;
 
-    private ProsodyServer(Path dir, Process process, int c2sPort, int componentPort) {
-        this.dir = dir;
+    private ProsodyServer(Process process, int c2sPort, int componentPort) {
         this.process = process;
         this.c2sPort = c2sPort;
         this.componentPort = componentPort;
@@ -70,7 +67,7 @@ final class ProsodyServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("prosody.out").toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            ProsodyServer server = new ProsodyServer(dir, p, c2s, comp);
+            ProsodyServer server = new ProsodyServer(p, c2s, comp);
             if (server.awaitPorts()) {
                 LOG.info("prosody {} ready: c2s 127.0.0.1:{}, component {} on 127.0.0.1:{}, in {}",
                         p.pid(), c2s, component, comp, dir);
@@ -122,20 +119,6 @@ final class ProsodyServer implements AutoCloseable {
 
     int componentPort() {
         return componentPort;
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
-    Path dir() {
-        return dir;
-    }
-
-    /** The log lines matching {@code fragment}, for asserting on what Prosody saw. */
-    List<String> logLines(String fragment) throws IOException {
-        Path log = dir.resolve("prosody.log");
-        return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.contains(fragment)).toList() : List.of();
     }
 
     @Override

@@ -23,8 +23,12 @@ final class SpectrumComponent implements AutoCloseable {
     /** The line spectrum.log gets when the component handshake with the XMPP server succeeded. */
     static final String LINKED = "Component: Connected to Frontend server.";
 
+    /** What the bridge prints (to spectrum2.out) when it gave up reaching spectrum2's backend port. */
+    static final String BACKEND_GAVE_UP = "cannot connect to the Spectrum main instance";
+
     private static final Logger LOG = LoggerFactory.getLogger(SpectrumComponent.class);
     private static final long READY_MS = 60_000;
+    private static final int ATTEMPTS = 2;
 
     private final Path dir;
     private final Process process;
@@ -40,7 +44,30 @@ final class SpectrumComponent implements AutoCloseable {
      */
     static SpectrumComponent start(SpectrumHome home, Path dir, String jid, int componentPort, String secret,
                                    PeerBackend backend, int usersPerBackend) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(home, dir, jid, componentPort, secret, backend, usersPerBackend);
+            } catch (BackendGaveUp e) {
+                // Seen once under a load average of 25: the first backend found no listener on
+                // spectrum2's backend port, and spectrum2 does not spawn another.
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("the first backend could not reach spectrum2 in {}; starting spectrum2 again", dir);
+            }
+        }
+    }
+
+    private static SpectrumComponent startOnce(SpectrumHome home, Path dir, String jid, int componentPort, String secret,
+                                               PeerBackend backend, int usersPerBackend)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
+        // A failed attempt's logs are kept aside, and the readiness checks see only this attempt's.
+        for (String log : new String[] {"spectrum.log", "spectrum2.out"}) {
+            if (Files.exists(dir.resolve(log))) {
+                Files.move(dir.resolve(log), dir.resolve(log + ".failed"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         Path config = dir.resolve("spectrum.cfg");
         Files.writeString(dir.resolve("logging.cfg"), ComponentConfig.logging(dir));
         Files.writeString(dir.resolve("backend-logging.cfg"), ComponentConfig.backendLogging(dir));
@@ -71,6 +98,9 @@ final class SpectrumComponent implements AutoCloseable {
                 throw new IllegalStateException("spectrum2 exited during startup (" + process.exitValue() + ")"
                         + LogTails.of(dir));
             }
+            if (output().contains(BACKEND_GAVE_UP)) {
+                throw new BackendGaveUp("the bridge could not reach spectrum2's backend port" + LogTails.of(dir));
+            }
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("spectrum2 did not link to the XMPP server within " + READY_MS + " ms"
                         + LogTails.of(dir));
@@ -79,10 +109,18 @@ final class SpectrumComponent implements AutoCloseable {
         }
     }
 
-    /** spectrum.log so far (lenient decoding: it holds raw XML of any client). */
-    String log() {
+    private String log() {
+        return read("spectrum.log");
+    }
+
+    private String output() {
+        return read("spectrum2.out");
+    }
+
+    /** A log file so far (lenient decoding: spectrum.log holds raw XML of any client). */
+    private String read(String name) {
         try {
-            Path log = dir.resolve("spectrum.log");
+            Path log = dir.resolve(name);
             return Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             return "";
@@ -93,8 +131,11 @@ final class SpectrumComponent implements AutoCloseable {
         return dir;
     }
 
-    long pid() {
-        return process.pid();
+    /** Startup failed because the first backend gave up connecting: worth one more try. */
+    private static final class BackendGaveUp extends IllegalStateException {
+        BackendGaveUp(String message) {
+            super(message);
+        }
     }
 
     @Override
