@@ -1,6 +1,5 @@
 package org.spectrumcomet.peers.bridge;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.jxmpp.jid.EntityBareJid;
+import org.slf4j.LoggerFactory;
 import org.spectrumcomet.peers.PeerBackend;
 import org.spectrumcomet.peers.SmackClients;
 import org.spectrumcomet.peers.SpectrumServerFixture;
@@ -37,6 +37,7 @@ public final class BridgeChainFixture implements ExecutionCondition, BeforeAllCa
     private final SpectrumServerFixture spectrum;
     private final List<String> extraCometLines;
     private CometSite comet;
+    private Thread shutdownHook;
 
     private BridgeChainFixture(List<String> extraCometLines) {
         this.extraCometLines = List.copyOf(extraCometLines);
@@ -51,6 +52,9 @@ public final class BridgeChainFixture implements ExecutionCondition, BeforeAllCa
     private PeerBackend startCometAndBridge() {
         try {
             comet = CometSite.start(spectrum.dir().resolve("comet"));
+            // An interrupted run must not leave the comet server JVM behind.
+            shutdownHook = new Thread(this::closeComet, "comet-stop-" + spectrum.dir().getFileName());
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
         } catch (Exception e) {
             throw new IllegalStateException("the comet server did not start: " + e.getMessage(), e);
         }
@@ -107,8 +111,20 @@ public final class BridgeChainFixture implements ExecutionCondition, BeforeAllCa
         try {
             spectrum.afterAll(context);
         } finally {
-            if (comet != null) {
+            if (shutdownHook != null) {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                shutdownHook = null;
+            }
+            closeComet();
+        }
+    }
+
+    private void closeComet() {
+        if (comet != null) {
+            try {
                 comet.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(BridgeChainFixture.class).warn("comet server in {}: close failed: {}", dir(), e.toString());
             }
         }
     }

@@ -75,6 +75,13 @@ class CometLoginIT {
                 .doesNotContain("<success");
     }
 
+    /** Spectrum logs "Starting new backend" for every backend process it spawns (also a replacement). */
+    private static long backendsStarted() throws java.io.IOException {
+        String log = new String(java.nio.file.Files.readAllBytes(CHAIN.dir().resolve("spectrum.log")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return log.lines().filter(line -> line.contains("Starting new backend")).count();
+    }
+
     @Test
     void failedLoginsLeaveAnotherUsersChatWorking() throws Exception {
         XMPPTCPConnection alive = CHAIN.login(104);
@@ -94,5 +101,6 @@ class CometLoginIT {
                 .orElseThrow(() -> new AssertionError("web user 105 got no message from 104: " + friend.frames(mark, f -> true)));
         assertThat(got.body().from()).isEqualTo("104");
         assertThat(alive.isAuthenticated()).isTrue();
+        assertThat(backendsStarted()).as("backend processes Spectrum started (spectrum.log)").isEqualTo(1);
     }
 }

@@ -18,6 +18,7 @@ import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.spectrumcomet.conformance.comet.WebBody;
 import org.spectrumcomet.conformance.comet.WebBodyJson;
@@ -113,6 +114,27 @@ class CometRoomIT {
         assertThat(fromWeb.getFrom().getResourceOrEmpty().toString()).isEqualTo("Yara");
         assertThat(DelayInformation.from(fromWeb)).as("a live message has no delay").isNull();
         assertThat(room.getOccupants()).extracting(jid -> jid.getResourcepart().toString()).contains("Yara");
+    }
+
+    @Test
+    void privateMessageToAnOccupantReachesThatWebUser() throws Exception {
+        String pipe = "web_corner";
+        WebUser uma = CHAIN.comet().web(342);
+        uma.subscribe(pipe);
+        Deadline.await("342 subscribed", () -> subscribers(pipe).contains(342L));
+        MultiUserChat room = join(341, pipe, "smacky6");
+        uma.publish(pipe, "message", WebBodyJson.encode(new WebBody(null, "342", "Uma", "ask me", "u-1",
+                System.currentTimeMillis())));
+        nextRoomMessage(room, "Uma's message", m -> "ask me".equals(m.getBody()));
+
+        long mark = uma.mark();
+        XMPPTCPConnection smack = (XMPPTCPConnection) room.getXmppConnection();
+        smack.sendStanza(smack.getStanzaFactory().buildMessageStanza()
+                .to(JidCreate.entityFullFrom(room.getRoom(), Resourcepart.from("Uma")))
+                .ofType(Message.Type.chat).setBody("just for you").build());
+
+        WebFrame got = CometChatIT.awaitPrivate(uma, mark, "message", b -> "just for you".equals(b.text()));
+        assertThat(got.body().from()).isEqualTo("341");
     }
 
     @Test

@@ -53,6 +53,31 @@ class CometRosterIT {
     }
 
     @Test
+    void atTheNextLoginTheRosterArrivesWithEachBuddysCometPresence() throws Exception {
+        XMPPTCPConnection first = CHAIN.login(421);
+        RosterBuddies.add(first, CHAIN.jid(422), "Online Friend");
+        RosterBuddies.add(first, CHAIN.jid(423), "Offline Friend");
+        first.disconnect();
+        CHAIN.comet().web(422);
+
+        XMPPTCPConnection again = CHAIN.login(421);
+        Roster roster = Roster.getInstanceFor(again);
+        Deadline.await("roster with 422 available and 423", () -> roster.isLoaded()
+                && roster.getEntry(CHAIN.jid(423)) != null && roster.getPresence(CHAIN.jid(422)).isAvailable());
+
+        assertThat(roster.getEntry(CHAIN.jid(422)).getName()).isEqualTo("Online Friend");
+        assertThat(roster.getEntry(CHAIN.jid(423)).getName()).isEqualTo("Offline Friend");
+        assertThat(roster.getPresence(CHAIN.jid(423)).isAvailable()).as("423 never connected").isFalse();
+        // Comet's side: the bridge watches both buddies again for the new session.
+        Deadline.await("user_status_422 and _423 watched by 421", () -> {
+            PipeQueries pipes = new PipeQueries(CHAIN.comet().target());
+            return pipes.subscribers("user_status_422").contains(421L) && pipes.subscribers("user_status_423").contains(421L);
+        });
+        assertThat(CHAIN.comet().cometql().lastOnline(422)).isZero();
+        assertThat(CHAIN.comet().cometql().lastOnline(423)).isEqualTo(-1);
+    }
+
+    @Test
     void theSmackUsersOwnPresenceIsPublishedToItsStatusPipe() throws Exception {
         WebUser watcher = CHAIN.comet().web(412);
         watcher.subscribe("user_status_411");
