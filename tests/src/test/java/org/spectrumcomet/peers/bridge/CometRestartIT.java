@@ -28,7 +28,8 @@ import org.spectrumcomet.peers.SmackClients;
 /**
  * Our comet server killed with SIGKILL in the middle of a conversation (a room and a 1:1 chat) and
  * started again on the same ports and data directory, well within the bridge's grace period
- * ({@code grace_period = 60s} in the kit's section). The Smack user must not notice beyond the
+ * ({@code grace_period = 60s} in the kit's section). ann is in the room and chats 1:1, ben chats
+ * 1:1 only, both with the same web page. The Smack users must not notice beyond the
  * pause: no stream close, no unavailable presence (neither the room's self-presence nor any other),
  * every room message exactly once (the bridge replays missed ones from pipe history and must drop
  * the ones it already delivered), and what comet accepts after the restart is delivered both ways.
@@ -39,6 +40,7 @@ class CometRestartIT {
     private static final Duration WAIT = Duration.ofMillis(SmackClients.REPLY_TIMEOUT_MS);
     private static final String PIPE = "web_restart";
     private static final long ANN = 501;
+    private static final long BEN = 503;
     private static final long PAGE = 602;
 
     @RegisterExtension
@@ -52,26 +54,10 @@ class CometRestartIT {
         Deadline.await(PAGE + " subscribed to " + PIPE, () -> subscribers().contains(PAGE));
 
         XMPPTCPConnection ann = CHAIN.login(ANN);
-        List<String> streamEnds = Collections.synchronizedList(new ArrayList<>());
-        ann.addConnectionListener(new ConnectionListener() {
-            @Override
-            public void connectionClosed() {
-                streamEnds.add("closed");
-            }
-
-            @Override
-            public void connectionClosedOnError(Exception e) {
-                streamEnds.add("closed on error: " + e);
-            }
-        });
-        List<String> unavailable = Collections.synchronizedList(new ArrayList<>());
-        ann.addAsyncStanzaListener(p -> {
-            // A nick change (status 303) is not a departure: occupant 602 becomes "Page" with its first message.
-            MUCUser muc = MUCUser.from(p);
-            if (muc == null || !muc.getStatus().contains(MUCUser.Status.NEW_NICKNAME_303)) {
-                unavailable.add(p.toXML().toString());
-            }
-        }, PresenceTypeFilter.UNAVAILABLE);
+        XMPPTCPConnection ben = CHAIN.login(BEN);
+        List<String> departures = Collections.synchronizedList(new ArrayList<>());
+        watchDepartures(ann, "ann", departures);
+        watchDepartures(ben, "ben", departures);
         MultiUserChat room = MultiUserChatManager.getInstanceFor(ann).getMultiUserChat(CHAIN.xmpp().jid(PIPE));
         List<String> roomBodies = Collections.synchronizedList(new ArrayList<>());
         room.addMessageListener(m -> {
@@ -87,12 +73,13 @@ class CometRestartIT {
         publish("from the page before the kill", "p-1");
         Deadline.await("the page's message in the room", () -> roomBodies.contains("from the page before the kill"));
         roomBothWays(room, page, "from ann before the kill", roomBodies);
-        privateBothWays(ann, page, pageJid, "before");
+        privateBothWays(ann, ANN, page, pageJid, "before");
+        privateBothWays(ben, BEN, page, pageJid, "before");
 
         CHAIN.comet().kill();
         // While comet is down the bridge's socket and CometQL links are broken; the user stays.
         Thread.sleep(1_000);
-        assertThat(ann.isAuthenticated()).as("the XMPP session while comet is down").isTrue();
+        assertThat(ann.isAuthenticated() && ben.isAuthenticated()).as("the XMPP sessions while comet is down").isTrue();
         CHAIN.comet().restart();
         publish("from the site right after the restart", "s-1");
         WebUser pageAgain = CHAIN.comet().web(PAGE);
@@ -105,7 +92,8 @@ class CometRestartIT {
         publish("from the site after the reconnect", "s-2");
         Deadline.await("the live message after the reconnect", () -> roomBodies.contains("from the site after the reconnect"));
         roomBothWays(room, pageAgain, "from ann after the restart", roomBodies);
-        privateBothWays(ann, pageAgain, pageJid, "after");
+        privateBothWays(ann, ANN, pageAgain, pageJid, "after");
+        privateBothWays(ben, BEN, pageAgain, pageJid, "after");
 
         // A replay running late would add copies now: give it the bridge's reconnect back-off.
         Thread.sleep(2_000);
@@ -116,9 +104,9 @@ class CometRestartIT {
         }
         assertThat(roomBodies).containsExactly("from the page before the kill", "from ann before the kill",
                 "from the site right after the restart", "from the site after the reconnect", "from ann after the restart");
-        assertThat(streamEnds).as("stream closes").isEmpty();
-        assertThat(unavailable).as("unavailable presences the user got (nick changes aside)").isEmpty();
+        assertThat(departures).as("stream closes and unavailable presences (nick changes aside)").isEmpty();
         assertThat(ann.isAuthenticated()).isTrue();
+        assertThat(ben.isAuthenticated()).isTrue();
         assertThat(room.isJoined()).isTrue();
     }
 
@@ -136,18 +124,40 @@ class CometRestartIT {
         Deadline.await("own room message back", () -> roomBodies.contains(text));
     }
 
-    private static void privateBothWays(XMPPTCPConnection ann, WebUser page, EntityBareJid pageJid, String when)
-            throws Exception {
-        String out = "1:1 from ann " + when + " the kill";
+    /** Records the user's stream closes and unavailable presences, except MUC nick changes (status 303). */
+    private static void watchDepartures(XMPPTCPConnection user, String name, List<String> departures) {
+        user.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connectionClosed() {
+                departures.add(name + ": stream closed");
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                departures.add(name + ": stream closed on error: " + e);
+            }
+        });
+        user.addAsyncStanzaListener(p -> {
+            // A nick change is not a departure: occupant 602 becomes "Page" with its first message.
+            MUCUser muc = MUCUser.from(p);
+            if (muc == null || !muc.getStatus().contains(MUCUser.Status.NEW_NICKNAME_303)) {
+                departures.add(name + ": " + p.toXML());
+            }
+        }, PresenceTypeFilter.UNAVAILABLE);
+    }
+
+    private static void privateBothWays(XMPPTCPConnection user, long userId, WebUser page, EntityBareJid pageJid,
+                                        String when) throws Exception {
+        String out = "1:1 from " + userId + " " + when + " the kill";
         long mark = page.mark();
-        ann.sendStanza(ann.getStanzaFactory().buildMessageStanza().to(pageJid).ofType(Message.Type.chat).setBody(out).build());
+        user.sendStanza(user.getStanzaFactory().buildMessageStanza().to(pageJid).ofType(Message.Type.chat).setBody(out).build());
         WebFrame got = page.await(mark, f -> f.isPrivate() && out.equals(f.body().text()), WAIT)
                 .orElseThrow(() -> new AssertionError("'" + out + "' not at the page: " + page.frames(mark, f -> true)));
-        assertThat(got.body().from()).isEqualTo(Long.toString(ANN));
+        assertThat(got.body().from()).isEqualTo(Long.toString(userId));
 
-        String in = "1:1 from the page " + when + " the kill";
-        try (ContactInbox inbox = new ContactInbox(ann, pageJid)) {
-            CHAIN.comet().cometql().sendPrivate(ANN, "message", WebBody.text(PAGE, in, "pm-" + when));
+        String in = "1:1 from the page to " + userId + " " + when + " the kill";
+        try (ContactInbox inbox = new ContactInbox(user, pageJid)) {
+            CHAIN.comet().cometql().sendPrivate(userId, "message", WebBody.text(PAGE, in, "pm-" + userId + when));
             assertThat(inbox.next("'" + in + "'", m -> in.equals(m.getBody())).getType()).isEqualTo(Message.Type.chat);
         }
     }
