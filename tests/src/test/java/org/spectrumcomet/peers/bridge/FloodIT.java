@@ -42,8 +42,7 @@ import org.spectrumcomet.peers.ContactInbox;
  * flood beyond {@code max_pending_sends} with one notice per refused message, all on the one
  * backend link, and Spectrum's single thread relays those ~25 000 notices before the others'
  * messages behind them (measured p99 0.3–1.3 s XMPP → web and 0.6–6.6 s web → XMPP, load average
- * up to 25). None of the
- * others' messages may be lost.
+ * up to 25). None of the others' messages may be lost.
  *
  * <p>Liveness: Spectrum sends a PING while the flood is being read, and its next tick (20 s later)
  * writes a PING line only when that one was answered; so the log must show that line, no ping
