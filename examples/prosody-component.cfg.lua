@@ -2,6 +2,8 @@
 -- Put this in /etc/prosody/conf.d/comet.cfg.lua and reload Prosody.
 -- The host and secret must match [service] jid and password of the Spectrum config; Spectrum
 -- connects to Prosody's component port (component_ports, 5347 by default) on [service] server:port.
+-- ProsodyGatewayIT runs Prosody 0.12 with exactly these lines (its own port and secret) in front
+-- of the real Spectrum 2; the privilege lines below are not tested.
 
 component_ports = { 5347 }
 component_interfaces = { "127.0.0.1" }

@@ -53,6 +53,8 @@ public final class SpectrumServerFixture implements ExecutionCondition, BeforeAl
     private SpectrumHome home;
     private Path dir;
     private int xmppPort;
+    /** {@code start --users-per-backend}; 0 keeps the bundle's default (10). */
+    private int usersPerBackend;
     private SmackClients clients;
     private Thread shutdownHook;
 
@@ -66,6 +68,15 @@ public final class SpectrumServerFixture implements ExecutionCondition, BeforeAl
      */
     public static SpectrumServerFixture with(Supplier<PeerBackend> backend) {
         return new SpectrumServerFixture(backend);
+    }
+
+    /**
+     * How many users spectrum2 puts on one backend process before it spawns another
+     * ({@code [service] users_per_backend}); call before the class starts.
+     */
+    public SpectrumServerFixture withUsersPerBackend(int users) {
+        this.usersPerBackend = users;
+        return this;
     }
 
     public int xmppPort() {
@@ -121,6 +132,9 @@ public final class SpectrumServerFixture implements ExecutionCondition, BeforeAl
     private void start(PeerBackend peer) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.start().toString(), "--dir", dir.toString(),
                 "--backend", peer.command(), "--jid", DOMAIN));
+        if (usersPerBackend > 0) {
+            command.addAll(List.of("--users-per-backend", Integer.toString(usersPerBackend)));
+        }
         if (!peer.extraConfig().isEmpty()) {
             Path extra = dir.resolve("extra.cfg");
             Files.writeString(extra, peer.extraConfig());

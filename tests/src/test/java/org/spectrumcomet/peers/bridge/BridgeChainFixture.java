@@ -62,6 +62,12 @@ public final class BridgeChainFixture implements ExecutionCondition, BeforeAllCa
                 .withExtraConfig(comet.bridgeConfig(extraCometLines.toArray(String[]::new)));
     }
 
+    /** Up to {@code users} XMPP users share one bridge process (Spectrum's {@code users_per_backend}). */
+    public BridgeChainFixture withUsersPerBackend(int users) {
+        spectrum.withUsersPerBackend(users);
+        return this;
+    }
+
     /** The comet server, CometQL and web users. */
     public CometSite comet() {
         return comet;
