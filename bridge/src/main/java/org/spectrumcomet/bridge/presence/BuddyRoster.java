@@ -116,7 +116,7 @@ public final class BuddyRoster {
                     update(id, b, t != null && t == 0, t != null && t > 0 ? t : 0, all);
                 }
             }
-        }, session::execute);
+        }, session::resume);
     }
 
     /** The status pipes of the tracked buddies, in roster order. */

@@ -93,7 +93,7 @@ public final class RoomSet {
             if (byRoom.get(room) == joined) {
                 joined.complete(ids, past);
             }
-        }).thenAcceptAsync(Runnable::run, session::execute);
+        }).thenAcceptAsync(Runnable::run, session::resume);
     }
 
     /** Read even with {@code history_limit = 0}: the room's subject lives there too. */
@@ -221,7 +221,7 @@ public final class RoomSet {
                 int replayed = r.finishReplay(ids, past, since);
                 LOG.info("user {} (comet {}): room {} (pipe {}): replay checked {} messages since {}",
                         session.jid(), session.userId(), r.room, r.pipe, replayed, since);
-            }).thenAcceptAsync(Runnable::run, session::execute);
+            }).thenAcceptAsync(Runnable::run, session::resume);
         }
     }
 

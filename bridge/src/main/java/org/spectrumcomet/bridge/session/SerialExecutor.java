@@ -9,9 +9,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one session's tasks one after another, in submission order, on a shared pool: the session's
  * state is only touched from here, whichever thread (library worker, comet event loop, timer) the
- * work came from. At most {@code bound} tasks wait; past that a task is dropped with an error log
- * naming the session (a runaway peer flooding one user must not exhaust the process's memory). A
- * task that throws is logged and the next one runs.
+ * work came from. At most {@code bound} new tasks wait; past that a new task is dropped with an
+ * error log naming the session (a runaway peer flooding one user must not exhaust the process's
+ * memory). Continuations of work already accepted ({@link #continuation()}: a completed comet send
+ * freeing its slot, an answer arriving) are never dropped: losing one would leave the session
+ * waiting forever. They are bounded by the work that made them, not here. A task that throws is
+ * logged and the next one runs.
  */
 public final class SerialExecutor implements Executor {
 
@@ -29,10 +32,20 @@ public final class SerialExecutor implements Executor {
         this.name = name;
     }
 
+    /** Queues new work; dropped with an error log when {@code bound} tasks already wait. */
     @Override
     public void execute(Runnable task) {
+        enqueue(task, true);
+    }
+
+    /** Queues continuations of accepted work in the same order as new work, never dropped. */
+    public Executor continuation() {
+        return task -> enqueue(task, false);
+    }
+
+    private void enqueue(Runnable task, boolean bounded) {
         synchronized (tasks) {
-            if (tasks.size() >= bound) {
+            if (bounded && tasks.size() >= bound) {
                 LOG.error("{}: {} tasks waiting, dropping one", name, bound);
                 return;
             }

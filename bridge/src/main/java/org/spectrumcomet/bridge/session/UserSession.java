@@ -42,6 +42,7 @@ public final class UserSession {
     private final SessionMainInstance main;
     private final SerialExecutor executor;
     private final Outbox outbox;
+    private final NoticeThrottle notices = new NoticeThrottle(5, Duration.ofSeconds(1));
     private final Consumer<UserSession> onEnd;
     private final RoomSet rooms;
     private final BuddyRoster roster;
@@ -62,7 +63,7 @@ public final class UserSession {
         this.main = new SessionMainInstance(services.main(), jid);
         this.onEnd = onEnd;
         this.executor = new SerialExecutor(services.pool(), 10_000, "user " + jid + " (comet " + userId + ")");
-        this.outbox = new Outbox(executor, services.settings().maxPendingSends(),
+        this.outbox = new Outbox(executor.continuation(), services.settings().maxPendingSends(),
                 services.settings().queryTimeout().multipliedBy(2));
         this.rooms = new RoomSet(this);
         this.roster = new BuddyRoster(this);
@@ -119,6 +120,18 @@ public final class UserSession {
         });
     }
 
+    /**
+     * Runs {@code task}, the continuation of work this session already accepted (a comet answer),
+     * on the serial executor unless the session has ended; never dropped by the executor's bound.
+     */
+    public void resume(Runnable task) {
+        executor.continuation().execute(() -> {
+            if (!ended) {
+                task.run();
+            }
+        });
+    }
+
     /** True until LOGOUT, DISCONNECTED or a replacing LOGIN. */
     public boolean isLive() {
         return !ended;
@@ -136,8 +149,20 @@ public final class UserSession {
     /** Tells the user something went wrong, as a message from the {@link PrivateChat#PSEUDO_BUDDY}. */
     public void notice(String text) {
         LOG.warn("user {} (comet {}): {}", jid, userId, text);
-        if (!ended) {
+        if (ended) {
+            return;
+        }
+        if (notices.admit(now())) {
             main().message(jid, ChatMessage.builder(PrivateChat.PSEUDO_BUDDY, text).build());
+        } else if (notices.firstSuppressed()) {
+            services.timer().schedule(notices.window(), () -> resume(this::noticeSummary));
+        }
+    }
+
+    private void noticeSummary() {
+        String summary = notices.takeSummary();
+        if (summary != null) {
+            main().message(jid, ChatMessage.builder(PrivateChat.PSEUDO_BUDDY, summary).build());
         }
     }
 
@@ -166,12 +191,12 @@ public final class UserSession {
         execute(() -> {
             LOG.info("user {} (comet {}): opening the comet socket", jid, userId);
             link = network().open(userId, key, new Events());
-            loginTimer = services.timer().schedule(settings().loginTimeout(), () -> execute(this::loginTimedOut));
+            loginTimer = services.timer().schedule(settings().loginTimeout(), () -> resume(this::loginTimedOut));
             link.opened().whenCompleteAsync((answer, error) -> {
                 if (!ended) {
                     opened(answer, error);
                 }
-            }, executor);
+            }, executor.continuation());
         });
     }
 
@@ -207,7 +232,7 @@ public final class UserSession {
     private void schedulePoll() {
         Duration every = settings().presencePoll();
         if (!every.isZero()) {
-            pollTimer = services.timer().schedule(every, () -> execute(() -> {
+            pollTimer = services.timer().schedule(every, () -> resume(() -> {
                 if (state == State.CONNECTED) {
                     roster.refresh(false);
                 }
@@ -224,7 +249,7 @@ public final class UserSession {
         Duration grace = settings().gracePeriod();
         LOG.warn("user {} (comet {}): comet socket lost ({}), staying logged in for {}", jid, userId, reason,
                 seconds(grace));
-        graceTimer = services.timer().schedule(grace, () -> execute(() -> {
+        graceTimer = services.timer().schedule(grace, () -> resume(() -> {
             if (state == State.SUSPENDED) {
                 fail(ConnectionError.NETWORK_ERROR, "lost the connection to comet for longer than "
                         + seconds(grace) + ": " + reason);
@@ -261,7 +286,7 @@ public final class UserSession {
     void end() {
         main.end();
         ended = true;
-        executor.execute(this::close);
+        executor.continuation().execute(this::close);
     }
 
     private void close() {
@@ -315,12 +340,12 @@ public final class UserSession {
 
         @Override
         public void linkLost(String reason) {
-            execute(() -> UserSession.this.linkLost(reason));
+            resume(() -> UserSession.this.linkLost(reason));
         }
 
         @Override
         public void linkRestored(boolean authorized) {
-            execute(() -> UserSession.this.linkRestored(authorized));
+            resume(() -> UserSession.this.linkRestored(authorized));
         }
     }
 }

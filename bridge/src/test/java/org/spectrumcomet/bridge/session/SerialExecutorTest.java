@@ -65,4 +65,46 @@ class SerialExecutorTest {
         parked.get(0).run();
         assertThat(ran).containsExactly("b", "c");
     }
+
+    @Test
+    void continuationsOfAcceptedWorkAreNeverDroppedAndKeepTheOrder() {
+        List<Runnable> parked = new ArrayList<>();
+        SerialExecutor serial = new SerialExecutor(parked::add, 2, "test");
+        List<String> ran = new ArrayList<>();
+        serial.execute(() -> ran.add("new 1"));
+        serial.execute(() -> ran.add("new 2"));
+        serial.execute(() -> ran.add("new 3, dropped"));
+        serial.continuation().execute(() -> ran.add("continuation 1"));
+        serial.continuation().execute(() -> ran.add("continuation 2"));
+
+        parked.get(0).run();
+        assertThat(ran).containsExactly("new 1", "new 2", "continuation 1", "continuation 2");
+    }
+
+    /**
+     * The flood seen through the real Spectrum 2 (FloodIT): with the session's queue full of new
+     * work, the completions that free the outbox's slots must still run, or the user stays refused.
+     */
+    @Test
+    void anOutboxOnContinuationsFreesItsSlotsWhileTheQueueIsFull() {
+        List<Runnable> parked = new ArrayList<>();
+        SerialExecutor serial = new SerialExecutor(parked::add, 2, "test");
+        Outbox outbox = new Outbox(serial.continuation(), 1, java.time.Duration.ofSeconds(5));
+        java.util.concurrent.CompletableFuture<String> sent = new java.util.concurrent.CompletableFuture<>();
+        serial.execute(() -> outbox.enqueue(() -> sent));
+        parked.remove(0).run();
+        serial.execute(() -> { });
+        serial.execute(() -> { });
+
+        sent.complete("accepted");
+        while (!parked.isEmpty()) {
+            parked.remove(0).run();
+        }
+        java.util.concurrent.CompletableFuture<String> next = outbox.enqueue(
+                () -> java.util.concurrent.CompletableFuture.completedFuture("again"));
+        while (!parked.isEmpty()) {
+            parked.remove(0).run();
+        }
+        assertThat(next).isCompletedWithValue("again");
+    }
 }
