@@ -20,7 +20,11 @@ import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
 
 /**
  * The main instance's users on one backend, with Spectrum's session rules (User.cpp): LOGIN waits
- * for the backend's first PONG; CONNECTED (re)sends JOIN_ROOM for every room; DISCONNECTED with
+ * for the backend's first PONG and carries the ad-hoc settings the real main sends with its
+ * database ({@link #LOGIN_SETTINGS}), followed by STATUS_CHANGED online unless it waited for the
+ * backend; the first CONNECTED is followed by another STATUS_CHANGED online (the XMPP client's
+ * initial presence once SASL succeeded), as recorded from the real main (tests/PEERS.md); every
+ * CONNECTED (re)sends JOIN_ROOM for every room; DISCONNECTED with
  * NETWORK_ERROR (0) or OTHER_ERROR (16) is answered with LOGOUT then LOGIN, at most
  * {@value #MAX_RECONNECTS} times in a row; any other DISCONNECTED is final (LOGOUT, user removed).
  *
@@ -32,6 +36,10 @@ public final class MainUsers {
 
     public static final int MAX_RECONNECTS = 3;
 
+    /** The settings map of every LOGIN, as the real main (with a database) fills it. */
+    public static final Map<String, String> LOGIN_SETTINGS = Map.of("enable_transport", "1", "send_headlines", "0",
+            "stay_connected", "0");
+
     private enum Answer { NONE, CONNECTED, DISCONNECTED }
 
     private static final class UserState {
@@ -42,6 +50,7 @@ public final class MainUsers {
         int reconnects;
         int logins;
         boolean queued;
+        boolean presenceSent;
         final Map<String, String> rooms = new LinkedHashMap<>();
 
         UserState(String jid, String legacyName, String password) {
@@ -102,8 +111,7 @@ public final class MainUsers {
         users.put(jid, u);
         if (backendReady) {
             sendLogin(u);
-            out.accept(SpectrumMessage.of(Type.TYPE_STATUS_CHANGED, Status.newBuilder()
-                    .setUserName(jid).setStatus(StatusType.STATUS_ONLINE).setStatusMessage("").build()));
+            sendOnline(u);
         } else {
             u.queued = true;
         }
@@ -158,6 +166,10 @@ public final class MainUsers {
         }
         u.answer = Answer.CONNECTED;
         u.reconnects = 0;
+        if (!u.presenceSent) {
+            u.presenceSent = true;
+            sendOnline(u);
+        }
         u.rooms.forEach((room, nick) -> out.accept(joinRoomFrame(u.jid, room, nick, "")));
     }
 
@@ -223,7 +235,13 @@ public final class MainUsers {
         u.answer = Answer.NONE;
         u.logins++;
         out.accept(SpectrumMessage.of(Type.TYPE_LOGIN, Login.newBuilder()
-                .setUser(u.jid).setLegacyName(u.legacyName).setPassword(u.password).build()));
+                .setUser(u.jid).setLegacyName(u.legacyName).setPassword(u.password)
+                .setSettings(Login.UserSettings.newBuilder().putAllValue(LOGIN_SETTINGS)).build()));
+    }
+
+    private void sendOnline(UserState u) {
+        out.accept(SpectrumMessage.of(Type.TYPE_STATUS_CHANGED, Status.newBuilder()
+                .setUserName(u.jid).setStatus(StatusType.STATUS_ONLINE).setStatusMessage("").build()));
     }
 
     private void remove(UserState u) {

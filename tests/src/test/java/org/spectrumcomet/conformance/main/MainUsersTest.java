@@ -39,8 +39,21 @@ class MainUsersTest {
         users.backendReady();
         assertThat(sentTypes()).containsExactly(Type.TYPE_LOGIN);
         users.onConnected(connected());
-        assertThat(sentTypes()).containsExactly(Type.TYPE_LOGIN, Type.TYPE_JOIN_ROOM);
+        assertThat(sentTypes()).containsExactly(Type.TYPE_LOGIN, Type.TYPE_STATUS_CHANGED, Type.TYPE_JOIN_ROOM);
         assertThat(violations.all()).isEmpty();
+    }
+
+    @Test
+    void loginCarriesTheRealMainsAdhocSettingsAndOnlyTheFirstConnectedBringsPresence() {
+        users.backendReady();
+        users.login(JID, "u", "pw");
+        assertThat(sent.get(0).payload(org.spectrumcomet.protocol.pb.Protocol.Login.class).getSettings().getValueMap())
+                .containsExactlyInAnyOrderEntriesOf(MainUsers.LOGIN_SETTINGS);
+        users.onConnected(connected());
+        users.onDisconnected(disconnected(0));
+        users.onConnected(connected());
+        assertThat(sentTypes()).containsExactly(Type.TYPE_LOGIN, Type.TYPE_STATUS_CHANGED, Type.TYPE_STATUS_CHANGED,
+                Type.TYPE_LOGOUT, Type.TYPE_LOGIN);
     }
 
     @Test
