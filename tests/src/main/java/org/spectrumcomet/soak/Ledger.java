@@ -25,6 +25,7 @@ public final class Ledger {
     private final long duplicateWindowNanos;
     private final WindowLatency latency;
     private final AtomicLong nextSeq = new AtomicLong(1);
+    private final AtomicLong replays = new AtomicLong();
     private final Map<Long, Pending> open = new ConcurrentHashMap<>();
     private final Map<Long, Done> completed = new ConcurrentHashMap<>();
     private final Map<TrafficKind, Counts> counts = new EnumMap<>(TrafficKind.class);
@@ -116,14 +117,27 @@ public final class Ledger {
         return seq;
     }
 
-    /** Recipient {@code recipient} got message {@code seq} now. */
+    /** Recipient {@code recipient} got message {@code seq} now, live. */
     public void delivered(long seq, long recipient) {
+        delivered(seq, recipient, false);
+    }
+
+    /**
+     * Recipient {@code recipient} got message {@code seq} now; {@code replay} when it came as
+     * history (a timestamped room message after a (re)join), which repeats what the user may
+     * already have by design: counted as a replay then, not as a duplicate.
+     */
+    public void delivered(long seq, long recipient, boolean replay) {
         long now = System.nanoTime();
         Pending p = open.get(seq);
         if (p == null) {
             Done d = completed.get(seq);
             if (d != null && indexOf(d.recipients(), recipient) >= 0) {
-                counts.get(d.kind()).values.incrementAndGet(d.lost() ? Counts.LATE : Counts.DUPLICATES);
+                if (replay && !d.lost()) {
+                    replays.incrementAndGet();
+                } else {
+                    counts.get(d.kind()).values.incrementAndGet(d.lost() ? Counts.LATE : Counts.DUPLICATES);
+                }
             }
             return;
         }
@@ -134,7 +148,11 @@ public final class Ledger {
             }
             Counts c = counts.get(p.kind);
             if (p.got[i]) {
-                c.values.incrementAndGet(Counts.DUPLICATES);
+                if (replay) {
+                    replays.incrementAndGet();
+                } else {
+                    c.values.incrementAndGet(Counts.DUPLICATES);
+                }
                 return;
             }
             p.got[i] = true;
@@ -167,6 +185,11 @@ public final class Ledger {
             }
         }
         completed.values().removeIf(d -> now - d.atNanos() > duplicateWindowNanos);
+    }
+
+    /** History replays of messages the recipient already had (not duplicates). */
+    public long replays() {
+        return replays.get();
     }
 
     /** Messages still waiting for some delivery. */

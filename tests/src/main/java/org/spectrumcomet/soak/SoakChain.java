@@ -2,7 +2,6 @@ package org.spectrumcomet.soak;
 
 import java.io.IOException;
 import java.time.Duration;
-import org.spectrumcomet.conformance.comet.CometConfig;
 import org.spectrumcomet.conformance.comet.CometQl;
 import org.spectrumcomet.conformance.comet.CometServerProcess;
 import org.spectrumcomet.conformance.comet.CometTarget;
@@ -11,8 +10,8 @@ import org.spectrumcomet.conformance.main.MainOptions;
 
 /**
  * The processes of a soak: our comet server (in memory, its own JVM), the emulated Spectrum main
- * and the backend it spawns — pointed at comet only through the generated {@code [comet]} section,
- * its sockets straight to comet (no gate) — plus the CometQL link used for setup. Every received
+ * and the backend it spawns — pointed at comet only through the {@code [comet]} section
+ * ({@link #cometSection}), its sockets straight to comet (no gate) — plus the CometQL link used for setup. Every received
  * backend frame goes to the {@link SoakInbox}; the recording itself keeps only the first frames.
  */
 public final class SoakChain implements AutoCloseable {
@@ -45,7 +44,7 @@ public final class SoakChain implements AutoCloseable {
             cometql = new CometQl(comet.target());
             main = MainInstance.start(MainOptions.defaults(settings.workDir())
                     .withPingInterval(Duration.ofSeconds(10)).withRecordCap(RECORD_CAP)
-                    .withExtraConfig(CometConfig.section(comet.target(), comet.target().wsPort())));
+                    .withExtraConfig(cometSection(comet.target(), settings)));
             main.recording().listen(inbox::onFrame);
             long backendPid = main.spawn(settings.backendCommand(), "backend").pid();
             if (main.awaitLink(LINK_TIMEOUT) == null) {
@@ -65,6 +64,20 @@ public final class SoakChain implements AutoCloseable {
             comet.close();
             throw e;
         }
+    }
+
+    /**
+     * The bridge's {@code [comet]} section: where comet is, and otherwise the bridge's production
+     * defaults (10 s query and login timeouts, 60 s grace period) — not the conformance kit's short
+     * test timeouts, which a loaded machine would trip.
+     */
+    static String cometSection(CometTarget target, SoakSettings settings) {
+        return "[comet]\n"
+                + "cometql = " + target.host() + ":" + target.cometqlPort() + "\n"
+                + "websocket = ws://" + target.host() + ":" + target.wsPort() + "\n"
+                + "dev_id = " + target.tenantId() + "\n"
+                + "dev_key = " + target.tenantKey() + "\n"
+                + settings.cometExtras();
     }
 
     public CometTarget target() {

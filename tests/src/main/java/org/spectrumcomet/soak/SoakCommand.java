@@ -47,6 +47,10 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed for senders and recipients (default ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--room-memory", description = "the bridge's room_memory: keys per joined room against duplicates "
+            + "(default ${DEFAULT-VALUE}, full within a minute; 0 = the bridge's default, 500)")
+    int roomMemory = 20;
+
     @Option(names = "--backend", description = "backend command (default: ROOT/bin/spectrum-comet-backend when built, "
             + "else the bridge on this class path)")
     String backend;
@@ -85,7 +89,7 @@ public final class SoakCommand implements Callable<Integer> {
         try {
             settings = new SoakSettings(Duration.ofMillis((long) (minutes * 60_000)), users, web, rate,
                     Duration.ofSeconds(interval), Duration.ofSeconds(lossTimeout), soakDir.resolve("run-" + stamp),
-                    backend != null ? backend : defaultBackend(repo), seed);
+                    backend != null ? backend : defaultBackend(repo), seed, roomMemory);
         } catch (IllegalArgumentException e) {
             console.println("soak: " + e.getMessage());
             return 2;

@@ -20,11 +20,15 @@ import org.spectrumcomet.protocol.pb.Protocol.ParticipantFlag;
  */
 public final class SoakInbox {
 
+    /** The pseudo-buddy the bridge's notices come from (bridge README). */
+    private static final String NOTICE_BUDDY = "comet";
+
     private final Ledger ledger;
     private final Set<String> connected = ConcurrentHashMap.newKeySet();
     private final Set<String> joined = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> pendingLogins = new ConcurrentHashMap<>();
     private final AtomicLong disconnects = new AtomicLong();
+    private final AtomicLong refusals = new AtomicLong();
     private final AtomicLong stableDisconnects = new AtomicLong();
     private volatile Set<String> churning = Set.of();
 
@@ -64,6 +68,14 @@ public final class SoakInbox {
         return disconnects.get();
     }
 
+    /**
+     * The bridge's "… not delivered: …" notices: messages it refused and told the sender about
+     * (they carry no sequence number, so the ledger still counts those deliveries lost).
+     */
+    public long refusals() {
+        return refusals.get();
+    }
+
     /** DISCONNECTED frames for users that never log out. */
     public long stableDisconnects() {
         return stableDisconnects.get();
@@ -82,7 +94,11 @@ public final class SoakInbox {
         if (p instanceof ConversationMessage c) {
             long seq = Ledger.seqIn(c.getMessage());
             if (seq > 0) {
-                ledger.delivered(seq, SoakLayout.idOfJid(c.getUserName()));
+                // a timestamped room message is history replayed at a (re)join, not a live delivery
+                boolean replay = !c.getTimestamp().isEmpty() && c.getBuddyName().startsWith("web_soak_");
+                ledger.delivered(seq, SoakLayout.idOfJid(c.getUserName()), replay);
+            } else if (c.getBuddyName().equals(NOTICE_BUDDY) && c.getMessage().contains("not delivered")) {
+                refusals.incrementAndGet();
             }
         } else if (p instanceof Connected c) {
             connected.add(c.getUser());

@@ -67,6 +67,8 @@ public final class SoakPopulation implements AutoCloseable {
         log.printf("%d XMPP users logged in through the backend%n", s.stable());
 
         for (int i = 0; i < s.stable(); i++) {
+            // paced like logins: a burst of 1,000 joins overflows the bridge's CometQL queue
+            awaitAtLeast(inbox::joinedCount, i - LOGINS_IN_FLIGHT, "own PARTICIPANT_CHANGED (ME) for room joins");
             long id = SoakLayout.xmppId(i);
             main.user(SoakLayout.jid(id)).joinRoom(SoakLayout.roomName(layout.roomOfXmpp(i)), SoakLayout.nick(id));
         }

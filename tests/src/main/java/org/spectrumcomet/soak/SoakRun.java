@@ -73,9 +73,9 @@ public final class SoakRun {
                 backendStart = last.backend();
                 cometStart = last.comet();
             }
-            SoakSummary.Extras extras = new SoakSummary.Extras(trafficSeconds, inbox.stableDisconnects(),
+            SoakSummary.Extras extras = new SoakSummary.Extras(trafficSeconds, inbox.refusals(), inbox.stableDisconnects(),
                     inbox.disconnects(), chain.main().violations().count(), population.closedWebUsers(),
-                    traffic.sendFailures());
+                    traffic.sendFailures(), traffic.lastFailure());
             return new SoakSummary(s, ledger, latency.wholeRun(), backendStart, last.backend(), cometStart,
                     last.comet(), extras, rows);
         } finally {

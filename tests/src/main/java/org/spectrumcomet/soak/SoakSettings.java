@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param workDir where logs, the comet server's files and the summary go
  * @param backendCommand the backend as Spectrum's {@code service.backend} would name it
  * @param seed the random choice of senders and recipients
+ * @param roomMemory the bridge's {@code room_memory} (message keys kept per joined room against
+ *                   duplicates, a bounded cache): small, so it is full within the first minute and
+ *                   its growth to the bound is not mistaken for a leak; 0 keeps the bridge's default
  */
 public record SoakSettings(Duration duration, int users, int web, double rate, Duration interval,
-                           Duration lossTimeout, Path workDir, String backendCommand, long seed) {
+                           Duration lossTimeout, Path workDir, String backendCommand, long seed,
+                           int roomMemory) {
 
     public SoakSettings {
         Objects.requireNonNull(duration, "duration");
@@ -35,9 +39,17 @@ public record SoakSettings(Duration duration, int users, int web, double rate, D
         if (!(rate > 0) || rate > 100_000) {
             throw new IllegalArgumentException("--rate must be in (0, 100000] messages per second: " + rate);
         }
+        if (roomMemory != 0 && (roomMemory < 10 || roomMemory > 100_000)) {
+            throw new IllegalArgumentException("--room-memory must be 0 (the bridge's default) or 10..100000: " + roomMemory);
+        }
         if (duration.isNegative() || duration.isZero() || interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("duration and interval must be positive");
         }
+    }
+
+    /** Lines appended to the bridge's {@code [comet]} section. */
+    public String cometExtras() {
+        return roomMemory == 0 ? "" : "room_memory = " + roomMemory + "\n";
     }
 
     /** Users that log in and out all the time. */

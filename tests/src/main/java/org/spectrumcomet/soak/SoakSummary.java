@@ -15,8 +15,8 @@ public record SoakSummary(SoakSettings settings, Ledger ledger, WindowLatency.Pe
                           Extras extras, List<SoakRow> rows) {
 
     /** Counts beside the ledger that explain a failure. */
-    public record Extras(long trafficSeconds, long stableDisconnects, long disconnects, long violations,
-                         int closedWebUsers, long sendFailures) {
+    public record Extras(long trafficSeconds, long refusals, long stableDisconnects, long disconnects, long violations,
+                         int closedWebUsers, long sendFailures, String lastFailure) {
     }
 
     public boolean flat() {
@@ -35,9 +35,10 @@ public record SoakSummary(SoakSettings settings, Ledger ledger, WindowLatency.Pe
         SoakSettings s = settings;
         md.append("# Soak summary\n\n");
         md.append(String.format(Locale.ROOT, "%d s of traffic at %.0f msg/s: %d XMPP users through the backend "
-                        + "(%d stable in %d rooms, %d churning), %d web users (%d in rooms); loss timeout %d s.%n%n",
+                        + "(%d stable in %d rooms, %d churning), %d web users (%d in rooms); loss timeout %d s; bridge "
+                        + "room_memory %s.%n%n",
                 extras.trafficSeconds(), s.rate(), s.users(), s.stable(), s.rooms(), s.churning(), s.web(),
-                s.webInRooms(), s.lossTimeout().toSeconds()));
+                s.webInRooms(), s.lossTimeout().toSeconds(), s.roomMemory() == 0 ? "default (500)" : s.roomMemory()));
         md.append("| kind | messages | deliveries sent | received | lost | duplicates | late |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (TrafficKind k : TrafficKind.values()) {
@@ -56,10 +57,14 @@ public record SoakSummary(SoakSettings settings, Ledger ledger, WindowLatency.Pe
         process(md, "comet server", cometStart, cometEnd);
         md.append("\nFlat rule: heap after GC ").append(FlatRule.HEAP.describe()).append(", open fds ")
                 .append(FlatRule.FDS.describe()).append("; start = after the first window of traffic, end = after the drain.\n\n");
-        md.append(String.format(Locale.ROOT, "DISCONNECTED for stable users: %d (all users: %d); main's protocol "
+        md.append(String.format(Locale.ROOT, "History replays after a re-join (not duplicates): %d. Messages the bridge refused with a \"not delivered\" notice to the "
+                        + "sender (counted in lost): %d; DISCONNECTED for stable users: %d (all users: %d); main's protocol "
                         + "violations: %d; web sockets closed: %d; failed sends: %d.%n%n",
-                extras.stableDisconnects(), extras.disconnects(), extras.violations(), extras.closedWebUsers(),
+                ledger.replays(), extras.refusals(), extras.stableDisconnects(), extras.disconnects(), extras.violations(), extras.closedWebUsers(),
                 extras.sendFailures()));
+        if (extras.lastFailure() != null) {
+            md.append("Last failed send: `").append(extras.lastFailure()).append("`.\n\n");
+        }
         md.append("**Verdict: ").append(passed() ? "PASS" : "FAIL").append("** — lost ").append(ledger.totalLost())
                 .append(", duplicates ").append(ledger.totalDuplicates()).append(", memory and fds ")
                 .append(flat() ? "flat" : "NOT flat").append(".\n\n");

@@ -43,6 +43,7 @@ public final class SoakTraffic implements Runnable {
     private final Queue<CometQl> links = new ConcurrentLinkedQueue<>();
     private final AtomicLong sendFailures = new AtomicLong();
     private volatile boolean stopped;
+    private volatile String lastFailure;
 
     public SoakTraffic(SoakLayout layout, SoakChain chain, SoakPopulation population, SoakInbox inbox, Ledger ledger,
                        long endNanos) {
@@ -77,7 +78,13 @@ public final class SoakTraffic implements Runnable {
                 LockSupport.parkNanos(wait);
                 continue;
             }
-            send(TrafficKind.forRoll(random.nextInt(100)), next);
+            try {
+                send(TrafficKind.forRoll(random.nextInt(100)), next);
+            } catch (RuntimeException e) {
+                // e.g. the main already dropped a churning user: count it, keep the rate
+                sendFailures.incrementAndGet();
+                lastFailure = e.toString();
+            }
             next += periodNanos;
         }
         cometqlPool.shutdown();
@@ -96,6 +103,11 @@ public final class SoakTraffic implements Runnable {
     /** Inserts or web sends that failed (their deliveries will count as lost). */
     public long sendFailures() {
         return sendFailures.get();
+    }
+
+    /** The last send that threw, or null. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     private void send(TrafficKind kind, long intended) {
@@ -160,6 +172,7 @@ public final class SoakTraffic implements Runnable {
             cometqlLink.get().sendPrivate(to, "message", body);
         } catch (Exception e) {
             sendFailures.incrementAndGet();
+            lastFailure = e.toString();
         }
     }
 }

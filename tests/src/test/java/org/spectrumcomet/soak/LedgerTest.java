@@ -69,6 +69,20 @@ class LedgerTest {
     }
 
     @Test
+    void aHistoryReplayOfAMessageAlreadyThereIsNotADuplicate() {
+        Ledger ledger = new Ledger(1_000_000_000L, 1_000_000_000L, latency);
+        long seq = ledger.expect(TrafficKind.ROOM_FROM_XMPP, System.nanoTime(), 1, 2);
+        ledger.delivered(seq, 1);
+        ledger.delivered(seq, 1, true);
+        ledger.delivered(seq, 2, true); // first seen through history: a delivery
+        ledger.delivered(seq, 2, true);
+
+        assertThat(ledger.totalReceived()).isEqualTo(2);
+        assertThat(ledger.totalDuplicates()).isZero();
+        assertThat(ledger.replays()).isEqualTo(2);
+    }
+
+    @Test
     void theSequenceIsReadFromAnyTextThatCarriesIt() {
         String text = Ledger.text(42, TrafficKind.PRESENCE);
         assertThat(text).isEqualTo("soak 42 pr");

@@ -11,7 +11,7 @@ class SoakLayoutTest {
 
     private static SoakSettings settings(int users, int web) {
         return new SoakSettings(Duration.ofMinutes(1), users, web, 100, Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Path.of("target"), "backend", 1);
+                Duration.ofSeconds(30), Path.of("target"), "backend", 1, 20);
     }
 
     @Test
