@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
-import org.spectrumcomet.conformance.comet.CometQl;
 import org.spectrumcomet.conformance.comet.WebBody;
 import org.spectrumcomet.conformance.main.MainInstance;
 import org.spectrumcomet.protocol.pb.Protocol.StatusType;
@@ -20,7 +19,7 @@ import org.spectrumcomet.protocol.pb.Protocol.StatusType;
  * intended for {@code start + k / rate}; when the sender falls behind it catches up in a burst and
  * the delay shows as latency (measured from the intended time), not as a lower rate. Frames to the
  * backend are written at once (non-blocking); CometQL inserts, which block, go to a small pool with
- * its own connections — a bounded queue ({@value #QUEUE}); when it is full the sender runs the
+ * its own connections ({@link SiteSender}, no retries) — a bounded queue ({@value #QUEUE}); when it is full the sender runs the
  * insert itself and so slows down, which again shows as latency.
  */
 public final class SoakTraffic implements Runnable {
@@ -39,8 +38,8 @@ public final class SoakTraffic implements Runnable {
     private final long periodNanos;
     private final long endNanos;
     private final ThreadPoolExecutor cometqlPool;
-    private final ThreadLocal<CometQl> cometqlLink;
-    private final Queue<CometQl> links = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<SiteSender> cometqlLink;
+    private final Queue<SiteSender> links = new ConcurrentLinkedQueue<>();
     private final AtomicLong sendFailures = new AtomicLong();
     private volatile boolean stopped;
     private volatile String lastFailure;
@@ -62,7 +61,7 @@ public final class SoakTraffic implements Runnable {
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         this.cometqlLink = ThreadLocal.withInitial(() -> {
-            CometQl link = new CometQl(chain.target());
+            SiteSender link = new SiteSender(chain.target());
             links.add(link);
             return link;
         });
@@ -93,7 +92,7 @@ public final class SoakTraffic implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        links.forEach(CometQl::close);
+        links.forEach(SiteSender::close);
     }
 
     public void stop() {
@@ -169,7 +168,7 @@ public final class SoakTraffic implements Runnable {
 
     private void insert(long to, WebBody body) {
         try {
-            cometqlLink.get().sendPrivate(to, "message", body);
+            cometqlLink.get().sendPrivate(to, body);
         } catch (Exception e) {
             sendFailures.incrementAndGet();
             lastFailure = e.toString();
