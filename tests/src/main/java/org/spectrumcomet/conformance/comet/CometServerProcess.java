@@ -117,6 +117,11 @@ public final class CometServerProcess implements AutoCloseable {
         return target;
     }
 
+    /** The server's process id (for probes such as jcmd and /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.spectrumcomet.conformance.main.FrameRecord.Direction;
 import org.spectrumcomet.protocol.SpectrumMessage;
@@ -23,12 +24,28 @@ public final class Recording {
     private final List<FrameRecord> frames = new ArrayList<>();
     private long total;
     private boolean closed;
+    private volatile Consumer<FrameRecord> listener = r -> { };
 
     public Recording(int cap) {
         this.cap = cap;
     }
 
-    synchronized FrameRecord add(Direction direction, Object frame) {
+    /**
+     * Hands every frame recorded from now on to {@code listener}, kept or not (a long run sees
+     * frames past the cap). It runs on the thread that records — the link's event loop for
+     * received frames — so it must be quick and must not block.
+     */
+    public void listen(Consumer<FrameRecord> listener) {
+        this.listener = listener;
+    }
+
+    FrameRecord add(Direction direction, Object frame) {
+        FrameRecord record = append(direction, frame);
+        listener.accept(record);
+        return record;
+    }
+
+    private synchronized FrameRecord append(Direction direction, Object frame) {
         FrameRecord record = new FrameRecord(total++, Instant.now(), direction, frame);
         if (frames.size() < cap) {
             frames.add(record);
