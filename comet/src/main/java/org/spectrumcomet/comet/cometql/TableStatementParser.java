@@ -34,7 +34,7 @@ final class TableStatementParser {
     static TableStatement parse(QueryLexer.Lexed lexed) {
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(lexed.text());
+            statement = CCJSqlParserUtil.parse(lexed.text(), ParserThreads.EXECUTOR, null);
         } catch (JSQLParserException | RuntimeException e) {
             throw new CometQlException(SYNTAX, "Syntax error in query");
         }
