@@ -3,6 +3,7 @@ package org.spectrumcomet.bench.comet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spectrumcomet.bench.ReportOptions;
@@ -91,6 +92,9 @@ public final class CometBench implements Callable<Integer> {
     @Option(names = "--work-dir", description = "data directories and server logs (default: a new temp directory)")
     Path workDir;
 
+    @Option(names = "--jfr", description = "record a JFR profile of our server into DIR/ours-N.jfr")
+    Path jfr;
+
     @Option(names = "--side-by-side", description = "also load the real CppComet from $CPPCOMET_HOME")
     boolean sideBySide;
 
@@ -101,6 +105,19 @@ public final class CometBench implements Callable<Integer> {
     @Option(names = "--side-connections", split = ",", defaultValue = "5000,15000",
             description = "side-by-side idle connection counts for RSS (default ${DEFAULT-VALUE})")
     List<Integer> sideConnections;
+
+    @Option(names = "--only", split = ",", defaultValue = "idle,inserts,fanout,latency",
+            description = "measurements to run: idle, inserts, fanout, latency (default ${DEFAULT-VALUE})",
+            converter = PartConverter.class)
+    List<CometRun.Part> only;
+
+    /** Accepts the part names in lower case. */
+    static final class PartConverter implements picocli.CommandLine.ITypeConverter<CometRun.Part> {
+        @Override
+        public CometRun.Part convert(String value) {
+            return CometRun.Part.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
 
     /** The report of the last run (tests read its tables). */
     BenchReport lastReport;
@@ -120,10 +137,13 @@ public final class CometBench implements Callable<Integer> {
                 publishers, clientThreads, sources);
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("comet-bench-");
         CometRun run = new CometRun(settings, repoRoot(), work, serverJavaOpts);
-        CometResults results = run.all(connections, subscribers, pool, latencySubscribers, rate,
+        if (jfr != null) {
+            run.profileInto(Files.createDirectories(jfr.toAbsolutePath()));
+        }
+        CometResults results = run.all(EnumSet.copyOf(only), connections, subscribers, pool, latencySubscribers, rate,
                 seconds(latencySeconds), cppcomet, sideSubscribers, sideConnections);
         BenchReport out = new BenchReport("comet", "bin/bench comet "
-                + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceFirst("^comet ?", ""));
         out.note("Servers: ours = bin/comet-server (JAVA_OPTS `" + serverJavaOpts + "`, SQLite store in " + work
                 + "); raw Netty = the bench module's broadcast server (same JAVA_OPTS)"
                 + (cppcomet != null ? "; CppComet = " + cppcomet + "/start" : "")

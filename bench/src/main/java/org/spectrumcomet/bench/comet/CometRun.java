@@ -3,6 +3,7 @@ package org.spectrumcomet.bench.comet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.spectrumcomet.bench.comet.target.CppCometServer;
 import org.spectrumcomet.bench.comet.target.OurCometServer;
 import org.spectrumcomet.bench.comet.target.RawServer;
@@ -23,6 +24,7 @@ final class CometRun {
     private final Inserts inserts;
     private final IdleConnections idle;
     private int starts;
+    private Path jfrDir;
 
     CometRun(BenchSettings settings, Path root, Path work, String javaOpts) {
         this.settings = settings;
@@ -35,27 +37,52 @@ final class CometRun {
         this.idle = new IdleConnections(settings);
     }
 
-    CometResults all(int connections, List<Integer> ks, int pool, int lk, double rate, Duration latencyDuration,
-                     Path cppHome, List<Integer> sideKs, List<Integer> sideNs) throws Exception {
+    /** Records a JFR profile of each of our server processes into {@code dir} (null: none). */
+    void profileInto(Path dir) {
+        this.jfrDir = dir;
+    }
+
+    /** The four measurements; {@code --only} picks some. */
+    enum Part { IDLE, INSERTS, FANOUT, LATENCY }
+
+    CometResults all(Set<Part> parts, int connections, List<Integer> ks, int pool, int lk, double rate,
+                     Duration latencyDuration, Path cppHome, List<Integer> sideKs, List<Integer> sideNs)
+            throws Exception {
         CometResults r = new CometResults();
         r.pool = pool;
         r.latencySubscribers = lk;
+        if (parts.contains(Part.INSERTS) || parts.contains(Part.FANOUT) || parts.contains(Part.LATENCY)) {
+            load(parts, r, ks, pool, lk, rate, latencyDuration, cppHome, sideKs);
+        }
+        if (parts.contains(Part.IDLE)) {
+            idle(r, connections, cppHome, sideNs);
+        }
+        return r;
+    }
+
+    private void load(Set<Part> parts, CometResults r, List<Integer> ks, int pool, int lk, double rate,
+                      Duration latencyDuration, Path cppHome, List<Integer> sideKs) throws Exception {
         try (OurCometServer ours = ours(); RawServer raw = raw()) {
-            progress("CometQL INSERT/s on " + ours.name());
-            r.insertsOne = inserts.measure(ours, 1);
-            r.insertsPooled = inserts.measure(ours, pool);
-            for (int k : ks) {
+            if (parts.contains(Part.INSERTS)) {
+                progress("CometQL INSERT/s on " + ours.name());
+                r.insertsOne = inserts.measure(ours, 1);
+                r.insertsPooled = inserts.measure(ours, pool);
+            }
+            for (int k : parts.contains(Part.FANOUT) ? ks : List.<Integer>of()) {
                 progress("fan-out to " + k + " subscribers");
                 r.fanoutOurs.put(k, fanout.measure(ours, k));
                 r.fanoutRaw.put(k, fanout.measure(raw, k));
             }
             CppCometServer theirs = cppHome == null ? null : CppCometServer.start(cppHome, work.resolve("cppcomet-" + ++starts));
             try {
-                if (theirs != null) {
-                    progress("CppComet: INSERT/s and fan-out");
+                if (theirs != null && parts.contains(Part.INSERTS)) {
+                    progress("CppComet: INSERT/s");
                     r.theirInsertsOne = inserts.measure(theirs, 1);
                     r.theirInsertsPooled = inserts.measure(theirs, pool);
+                }
+                if (theirs != null && parts.contains(Part.FANOUT)) {
                     for (int k : sideKs) {
+                        progress("fan-out to " + k + " subscribers, CppComet");
                         r.fanoutTheirs.put(k, fanout.measure(theirs, k));
                         if (!r.fanoutOurs.containsKey(k)) {
                             r.fanoutOurs.put(k, fanout.measure(ours, k));
@@ -63,12 +90,14 @@ final class CometRun {
                         }
                     }
                 }
-                r.latencyRate = rate > 0 ? rate : autoRate(r, lk);
-                progress("latency at " + r.latencyRate + " msg/s to " + lk + " subscribers");
-                r.latencyOurs = latency.measure(ours, lk, r.latencyRate, latencyDuration);
-                r.latencyRaw = latency.measure(raw, lk, r.latencyRate, latencyDuration);
-                if (theirs != null) {
-                    r.latencyTheirs = latency.measure(theirs, lk, r.latencyRate, latencyDuration);
+                if (parts.contains(Part.LATENCY)) {
+                    r.latencyRate = rate > 0 ? rate : autoRate(r, lk);
+                    progress("latency at " + r.latencyRate + " msg/s to " + lk + " subscribers");
+                    r.latencyOurs = latency.measure(ours, lk, r.latencyRate, latencyDuration);
+                    r.latencyRaw = latency.measure(raw, lk, r.latencyRate, latencyDuration);
+                    if (theirs != null) {
+                        r.latencyTheirs = latency.measure(theirs, lk, r.latencyRate, latencyDuration);
+                    }
                 }
             } finally {
                 if (theirs != null) {
@@ -76,6 +105,9 @@ final class CometRun {
                 }
             }
         }
+    }
+
+    private void idle(CometResults r, int connections, Path cppHome, List<Integer> sideNs) throws Exception {
         int held = FileLimit.clampConnections(connections);
         if (held < connections) {
             r.idleNote = "Idle connections asked: " + connections + "; held at most " + held + " because the open-files "
@@ -101,7 +133,6 @@ final class CometRun {
                 }
             }
         }
-        return r;
     }
 
     /** A quarter of the slowest measured capacity at k subscribers, in msg/s (10..1000; 50 unmeasured). */
@@ -120,7 +151,14 @@ final class CometRun {
     }
 
     private OurCometServer ours() throws java.io.IOException {
-        return OurCometServer.start(root, work.resolve("ours-" + ++starts), javaOpts);
+        int n = ++starts;
+        String opts = javaOpts;
+        if (jfrDir != null) {
+            // one recording per server process: JDK 17 has no %p in the file name
+            opts += " -XX:StartFlightRecording=filename=" + jfrDir.resolve("ours-" + n + ".jfr")
+                    + ",settings=profile,dumponexit=true";
+        }
+        return OurCometServer.start(root, work.resolve("ours-" + n), opts);
     }
 
     private RawServer raw() throws java.io.IOException {

@@ -36,7 +36,8 @@ final class IdleConnections {
                 opened += clients.open(server.ws(), count, "idle_" + pipe, () -> UpgradeRequest.anonymousPath("0"),
                         120, TimeUnit.SECONDS);
             }
-            Thread.sleep(2000);
+            // settle: late handshakes and subscription work finish before memory is read
+            Thread.sleep(Math.min(2000, Math.max(200, settings.measure().toMillis())));
             int held = clients.connected();
             long heapAfter = heap(server);
             long rssAfter = rss(server);
