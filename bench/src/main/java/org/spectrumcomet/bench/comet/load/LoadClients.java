@@ -32,6 +32,7 @@ import java.util.function.Supplier;
 public final class LoadClients implements AutoCloseable {
 
     static final int MAX_PENDING = 256;
+    static final int MAX_ROUNDS = 5;
     private static final AttributeKey<Runnable> PERMIT = AttributeKey.valueOf("bench-connect-permit");
 
     private final EventLoopGroup loops;
@@ -68,7 +69,8 @@ public final class LoadClients implements AutoCloseable {
 
     /**
      * Opens {@code count} more clients to {@code server}, each subscribing to {@code pipe} (null:
-     * none), and waits until all are upgraded or failed or the timeout passes.
+     * none), and waits until all are upgraded or the timeout passes; attempts that fail are
+     * retried, in at most {@value #MAX_ROUNDS} rounds.
      *
      * @param pathForClient the request path, e.g. {@link UpgradeRequest#anonymousPath}
      * @return how many of them are upgraded now
@@ -76,6 +78,16 @@ public final class LoadClients implements AutoCloseable {
     public int open(InetSocketAddress server, int count, String pipe, Supplier<String> pathForClient,
                     long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
+        int opened = 0;
+        // a server may reset some attempts under the ramp (CppComet does): retry those, as browsers would
+        for (int round = 0; round < MAX_ROUNDS && opened < count && System.nanoTime() < deadline; round++) {
+            opened += openOnce(server, count - opened, pipe, pathForClient, deadline);
+        }
+        return opened;
+    }
+
+    private int openOnce(InetSocketAddress server, int count, String pipe, Supplier<String> pathForClient,
+                         long deadline) throws InterruptedException {
         Semaphore pending = new Semaphore(MAX_PENDING);
         AtomicInteger ok = new AtomicInteger();
         ConnectionEvents events = new ConnectionEvents() {
