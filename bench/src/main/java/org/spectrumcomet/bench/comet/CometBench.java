@@ -73,8 +73,9 @@ public final class CometBench implements Callable<Integer> {
             defaultValue = "8")
     int window;
 
-    @Option(names = "--publishers", description = "fan-out publishing connections (default ${DEFAULT-VALUE})",
-            defaultValue = "2")
+    // one: CppComet's CometQL lexer is not thread-safe and crashes on concurrent statements
+    @Option(names = "--publishers", description = "fan-out publishing connections (default ${DEFAULT-VALUE}; "
+            + "CppComet crashes on concurrent CometQL statements)", defaultValue = "1")
     int publishers;
 
     @Option(names = "--client-threads", description = "load client event loops (default ${DEFAULT-VALUE})",

@@ -18,6 +18,8 @@ final class CometResults {
     Repeats insertsPooled;
     Repeats theirInsertsOne;
     Repeats theirInsertsPooled;
+    /** Why CppComet's INSERT figures are missing, or null. */
+    String theirInsertsFailure;
     int pool;
 
     /** Measurement (c) by subscriber count. */

@@ -75,11 +75,6 @@ final class CometRun {
             }
             CppCometServer theirs = cppHome == null ? null : CppCometServer.start(cppHome, work.resolve("cppcomet-" + ++starts));
             try {
-                if (theirs != null && parts.contains(Part.INSERTS)) {
-                    progress("CppComet: INSERT/s");
-                    r.theirInsertsOne = inserts.measure(theirs, 1);
-                    r.theirInsertsPooled = inserts.measure(theirs, pool);
-                }
                 if (theirs != null && parts.contains(Part.FANOUT)) {
                     for (int k : sideKs) {
                         progress("fan-out to " + k + " subscribers, CppComet");
@@ -97,6 +92,18 @@ final class CometRun {
                     r.latencyRaw = latency.measure(raw, lk, r.latencyRate, latencyDuration);
                     if (theirs != null) {
                         r.latencyTheirs = latency.measure(theirs, lk, r.latencyRate, latencyDuration);
+                    }
+                }
+                if (theirs != null && parts.contains(Part.INSERTS)) {
+                    // last: concurrent CometQL statements can crash CppComet (see theirInsertsFailure)
+                    progress("CppComet: INSERT/s");
+                    try {
+                        r.theirInsertsOne = inserts.measure(theirs, 1);
+                        r.theirInsertsPooled = inserts.measure(theirs, pool);
+                    } catch (Exception e) {
+                        r.theirInsertsFailure = "CppComet failed during the INSERT measurement (" + e
+                                + "); its log: " + theirs.log() + crashLine(theirs.log());
+                        progress(r.theirInsertsFailure);
                     }
                 }
             } finally {
@@ -133,6 +140,19 @@ final class CometRun {
                 }
             }
         }
+    }
+
+    private static String crashLine(Path log) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                if (line.contains("yy_") || line.contains("signum")) {
+                    return " — it shows: `" + line.replaceAll("\\[[0-9;]*m", "").trim() + "`";
+                }
+            }
+        } catch (java.io.IOException e) {
+            // no log: the exception above is all we know
+        }
+        return "";
     }
 
     /** A quarter of the slowest measured capacity at k subscribers, in msg/s (10..1000; 50 unmeasured). */

@@ -45,6 +45,9 @@ final class CometTables {
                     ratio(r.insertsPooled.median(), r.theirInsertsPooled),
                     "≥ " + Numbers.format((long) INSERTS_POOLED) + "/s", met(r.insertsPooled.median() >= INSERTS_POOLED));
             report.table("(b) CometQL INSERT INTO pipes_messages per second (median (min–max))", inserts);
+            if (r.theirInsertsFailure != null) {
+                report.note(r.theirInsertsFailure);
+            }
         }
         if (!r.fanoutOurs.isEmpty()) {
             MarkdownTable fanout = new MarkdownTable("subscribers", "ours deliveries/s", "raw Netty deliveries/s",
