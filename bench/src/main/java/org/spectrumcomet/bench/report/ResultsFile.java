@@ -26,7 +26,7 @@ public final class ResultsFile {
         return repositoryRoot().resolve("bench").resolve("results");
     }
 
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         String property = System.getProperty(ROOT_PROPERTY);
         if (property != null && !property.isBlank()) {
             return Path.of(property).toAbsolutePath();

@@ -17,7 +17,7 @@ class BenchReportTest {
     @Test
     void printsAndWritesTheSameMarkdownUnderADatedName(@TempDir Path dir) throws Exception {
         MachineInfo machine = new MachineInfo(ZonedDateTime.of(2026, 11, 23, 22, 5, 9, 0, ZoneOffset.UTC),
-                "JDK 17", "Test CPU", 2);
+                "JDK 17", "Test CPU", 2, "0.5 0.4 0.3");
         BenchReport report = new BenchReport("link", "bin/bench link --seconds 1", machine)
                 .table("Throughput", new MarkdownTable("case", "msg/s").row("echo", 10L))
                 .note("Target met.");

@@ -19,11 +19,20 @@ class MachineInfoTest {
     }
 
     @Test
+    void readsTheLoadAverage(@TempDir Path dir) throws Exception {
+        Path loadavg = dir.resolve("loadavg");
+        Files.writeString(loadavg, "13.14 13.62 10.13 9/812 28410\n");
+
+        assertThat(MachineInfo.loadAverage(loadavg)).isEqualTo("13.14 13.62 10.13");
+        assertThat(MachineInfo.loadAverage(dir.resolve("missing"))).isEqualTo("unknown");
+    }
+
+    @Test
     void currentHasJdkCoresAndDateInItsMarkdown() {
         MachineInfo info = MachineInfo.current();
 
         assertThat(info.cores()).isPositive();
         assertThat(info.markdown()).contains("- JDK: ", System.getProperty("java.runtime.version"),
-                "- CPU: ", "- cores: " + info.cores(), "- date: " + info.date().getYear());
+                "- CPU: ", "- cores: " + info.cores(), "- date: " + info.date().getYear(), "- load average at start");
     }
 }
