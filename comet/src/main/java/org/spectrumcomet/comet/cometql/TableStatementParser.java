@@ -5,6 +5,7 @@ import static org.spectrumcomet.comet.cometql.CometQlException.SYNTAX;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -32,9 +33,18 @@ final class TableStatementParser {
     }
 
     static TableStatement parse(QueryLexer.Lexed lexed) {
+        Optional<TableStatement> plain = PlainInsertReader.read(lexed);
+        if (plain.isPresent()) {
+            return plain.get();
+        }
+        return parseWithJsqlParser(lexed);
+    }
+
+    /** The general path (and the reference {@link PlainInsertReader} is tested against). */
+    static TableStatement parseWithJsqlParser(QueryLexer.Lexed lexed) {
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(lexed.text());
+            statement = CCJSqlParserUtil.parse(lexed.text(), ParserThreads.EXECUTOR, null);
         } catch (JSQLParserException | RuntimeException e) {
             throw new CometQlException(SYNTAX, "Syntax error in query");
         }

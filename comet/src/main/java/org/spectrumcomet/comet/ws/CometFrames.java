@@ -30,6 +30,11 @@ public final class CometFrames {
         this.legacy = major < 4;
     }
 
+    /** True for clients below major version 4 (extra legacy fields). */
+    boolean legacy() {
+        return legacy;
+    }
+
     /** A delivered event. */
     public String event(CometEvent event) {
         return encode(fields(event));

@@ -1,6 +1,6 @@
 package org.spectrumcomet.comet.ws;
 
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -23,6 +23,12 @@ public final class CometSocketConnection implements ClientConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(CometSocketConnection.class);
     private static final int MAX_REASON_BYTES = 123;
+    /**
+     * The last event this thread encoded. A publish hands one {@link CometEvent} instance to
+     * every subscriber in a row on one thread, so the JSON and UTF-8 encoding happens once per
+     * publish instead of once per subscriber (bench comet: fan-out to 1,000 subscribers).
+     */
+    private static final ThreadLocal<EncodedEvent> LAST_ENCODED = new ThreadLocal<>();
 
     private final Channel channel;
     private final CometUrl url;
@@ -43,22 +49,40 @@ public final class CometSocketConnection implements ClientConnection {
         if (!channel.isActive()) {
             return false;
         }
-        return send(frames.event(event));
+        return send(encoded(event));
+    }
+
+    private byte[] encoded(CometEvent event) {
+        EncodedEvent last = LAST_ENCODED.get();
+        if (last != null && last.event() == event && last.legacy() == frames.legacy()) {
+            return last.utf8();
+        }
+        byte[] utf8 = frames.event(event).getBytes(StandardCharsets.UTF_8);
+        LAST_ENCODED.set(new EncodedEvent(event, frames.legacy(), utf8));
+        return utf8;
     }
 
     /** Writes one JSON frame; false (and the connection closed) when the budget is exhausted. */
     public boolean send(String json) {
-        int bytes = ByteBufUtil.utf8Bytes(json);
+        return send(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes one frame of UTF-8 JSON, never modified afterwards (it may be shared by connections). */
+    private boolean send(byte[] utf8) {
+        int bytes = utf8.length;
         if (!budget.reserve(bytes)) {
             LOG.info("tenant {} user {} uuid {}: slow consumer ({} bytes unwritten), closing",
                     tenant(), userId(), url.uuid(), budget.queued());
             close(WebSocketCloseStatus.TRY_AGAIN_LATER.code(), "slow consumer");
             return false;
         }
-        TextWebSocketFrame frame = new TextWebSocketFrame(
-                ByteBufUtil.encodeString(channel.alloc(), java.nio.CharBuffer.wrap(json), StandardCharsets.UTF_8));
+        TextWebSocketFrame frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8));
         channel.writeAndFlush(frame).addListener(f -> budget.release(bytes));
         return true;
+    }
+
+    /** An event and its encoding for clients of one protocol generation. */
+    private record EncodedEvent(CometEvent event, boolean legacy, byte[] utf8) {
     }
 
     @Override
