@@ -48,6 +48,7 @@ final class RawMain implements AutoCloseable {
     void accept(Duration timeout) throws IOException {
         server.setSoTimeout((int) timeout.toMillis());
         socket = server.accept();
+        socket.setTcpNoDelay(true); // PONG latency is measured: no Nagle delay on our PINGs
         out = new DataOutputStream(socket.getOutputStream());
         reader = new Thread(this::readLoop, "raw-main-reader");
         reader.setDaemon(true);
@@ -79,8 +80,13 @@ final class RawMain implements AutoCloseable {
     }
 
     void sendRaw(byte[] body) throws IOException {
-        out.writeInt(body.length);
-        out.write(body);
+        byte[] frame = new byte[4 + body.length];
+        frame[0] = (byte) (body.length >>> 24);
+        frame[1] = (byte) (body.length >>> 16);
+        frame[2] = (byte) (body.length >>> 8);
+        frame[3] = (byte) body.length;
+        System.arraycopy(body, 0, frame, 4, body.length);
+        out.write(frame);
         out.flush();
     }
 
@@ -93,6 +99,11 @@ final class RawMain implements AutoCloseable {
                 return m;
             }
         }
+    }
+
+    /** The next received frame of any type, or null after {@code timeout}. */
+    WrapperMessage awaitAny(Duration timeout) throws InterruptedException {
+        return received.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void readLoop() {
