@@ -37,7 +37,10 @@ import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
  */
 class AdversarialFramesTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** Generous: the machine is shared (load averages of 20+ seen on 2 cores). */
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    /** The last value of a key wins: comet may take seconds to answer on a loaded machine. */
+    static final String SLOW_MACHINE = "login_timeout = 30s\nquery_timeout = 20s\n";
     private static final long WEB = 7301;
     private static final long OTHER = 7302;
 
@@ -48,16 +51,17 @@ class AdversarialFramesTest {
     private WebUser web;
 
     @BeforeEach
-    void start() throws Exception {
+    void start(org.junit.jupiter.api.TestInfo test) throws Exception {
         comet = CometServerProcess.start(MainVanishesTest.cometSettings("adversarial"));
         site = new CometQl(comet.target());
         site.setKey(WEB, "key" + WEB);
         site.setKey(OTHER, "key" + OTHER);
         site.setKey(7303, "key7303");
         main = new RawMain();
-        backend = SpawnedBackend.start(SpectrumCometBackend.class, "", main.port(), "adversarial",
-                CometConfig.section(comet.target(), comet.target().wsPort()));
-        main.accept(Duration.ofSeconds(20));
+        backend = SpawnedBackend.start(SpectrumCometBackend.class, "", main.port(),
+                "adversarial-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("x"),
+                CometConfig.section(comet.target(), comet.target().wsPort()) + SLOW_MACHINE);
+        main.accept(WAIT);
         assertPong();
         main.send(Type.TYPE_LOGIN, MainVanishesTest.login(OTHER));
         assertThat(main.await(Type.TYPE_CONNECTED, WAIT)).as("CONNECTED u%d", OTHER).isNotNull();

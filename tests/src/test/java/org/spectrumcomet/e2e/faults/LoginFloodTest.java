@@ -40,12 +40,13 @@ class LoginFloodTest {
                 site.setKey(id, "key" + id);
             }
             BackendProcess backend = SpawnedBackend.start(SpectrumCometBackend.class, "", main.port(), "login-flood",
-                    CometConfig.section(comet.target(), comet.target().wsPort()) + "login_rate = 5\n");
+                    CometConfig.section(comet.target(), comet.target().wsPort()) + AdversarialFramesTest.SLOW_MACHINE + "login_rate = 5\n");
             try {
                 main.accept(Duration.ofSeconds(20));
                 main.send(Type.TYPE_PING, (MessageLite) null);
                 assertThat(main.await(Type.TYPE_PONG, Duration.ofSeconds(20))).isNotNull();
 
+                long floodStart = System.nanoTime();
                 for (int i = 0; i < FLOOD; i++) {
                     main.send(Type.TYPE_LOGIN, MainVanishesTest.login(FIRST + i));
                 }
@@ -70,8 +71,12 @@ class LoginFloodTest {
                         default -> { }
                     }
                 }
+                double seconds = (System.nanoTime() - floodStart) / 1e9;
                 assertThat(connected.size() + refused.size()).as("every LOGIN answered").isEqualTo(FLOOD);
-                assertThat(connected.size()).as("logged in from the burst").isBetween(10, 13);
+                // the burst (10), plus what the bucket refilled (5/s) while a loaded machine worked through the flood
+                assertThat(connected.size()).as("logged in from the burst, %.1f s to answer all", seconds)
+                        .isBetween(10, 11 + (int) Math.ceil(5 * seconds));
+                assertThat(refused).as("refused").hasSizeGreaterThan(FLOOD / 2 - 10);
                 assertThat(refused.values()).allSatisfy(d -> {
                     assertThat(d.getError()).isEqualTo(ConnectionError.CONNECTION_ERROR_NETWORK_ERROR_VALUE);
                     assertThat(d.getMessage()).contains("too many logins").contains("5 per second").contains("login_rate");

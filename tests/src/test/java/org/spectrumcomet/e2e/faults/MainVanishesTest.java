@@ -53,7 +53,7 @@ class MainVanishesTest {
              RawMain main = new RawMain()) {
             cometql.setKey(7001, "key7001");
             BackendProcess backend = SpawnedBackend.start(SpectrumCometBackend.class, "", main.port(),
-                    "vanish-bridge-close", CometConfig.section(comet.target(), comet.target().wsPort()));
+                    "vanish-bridge-close", CometConfig.section(comet.target(), comet.target().wsPort()) + AdversarialFramesTest.SLOW_MACHINE);
             try {
                 main.accept(START);
                 main.send(Type.TYPE_PING, (com.google.protobuf.MessageLite) null);
@@ -95,7 +95,7 @@ class MainVanishesTest {
             Process main = startMainProcess("7002", "key7002");
             try {
                 BackendProcess backend = SpawnedBackend.start(SpectrumCometBackend.class, "", portOf(main),
-                        "vanish-bridge-kill", CometConfig.section(comet.target(), comet.target().wsPort()));
+                        "vanish-bridge-kill", CometConfig.section(comet.target(), comet.target().wsPort()) + AdversarialFramesTest.SLOW_MACHINE);
                 try {
                     assertThat(SpawnedBackend.awaitLog(backend, "comet accepted the user, CONNECTED", START))
                             .as("u7002 logged in; log:\n%s", backend.logTail(20)).isTrue();
