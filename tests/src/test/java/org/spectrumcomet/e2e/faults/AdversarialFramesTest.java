@@ -73,11 +73,20 @@ class AdversarialFramesTest {
         if (web != null) {
             web.close();
         }
-        main.close();
-        backend.awaitExit(Duration.ofSeconds(5));
-        backend.destroy();
-        site.close();
-        comet.close();
+        // null-safe: also runs after a failed start
+        if (main != null) {
+            main.close();
+        }
+        if (backend != null) {
+            backend.awaitExit(Duration.ofSeconds(5));
+            backend.destroy();
+        }
+        if (site != null) {
+            site.close();
+        }
+        if (comet != null) {
+            comet.close();
+        }
     }
 
     @Test

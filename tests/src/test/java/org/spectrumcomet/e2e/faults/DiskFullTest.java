@@ -39,58 +39,62 @@ class DiskFullTest {
             Files.write(ballast, new byte[128 * 1024]); // freed later, as an operator would
             CometServerProcess.Settings settings = CometServerProcess.Settings.inMemory(
                     SpawnedBackend.workDir().resolve("diskfull"), "faultkey").withDataDir(dir);
-            CometServerProcess comet = CometServerProcess.start(settings);
-            List<String> accepted = new ArrayList<>();
-            SQLException refused = null;
-            try (Connection c = connect(comet.target()); Statement st = c.createStatement()) {
-                String body = "y".repeat(2000);
-                for (int i = 0; i < 5000 && refused == null; i++) {
-                    String text = "m" + i + "-" + body;
-                    try {
-                        st.executeUpdate("INSERT INTO users_messages (id, event, message) VALUES ("
-                                + (1 + i % USERS) + ", 'ev', '" + text + "')");
-                        accepted.add("m" + i);
-                    } catch (SQLException e) {
-                        refused = e;
-                    }
-                }
-                LOG.info("accepted {} messages, then: {} {}", accepted.size(), refused == null ? "-" : refused.getErrorCode(),
-                        refused == null ? "-" : refused.getMessage());
-                assertThat((Throwable) refused).as("an INSERT refused once the disk is full").isNotNull();
-                assertThat(refused.getErrorCode()).as("MySQL error code").isEqualTo(500);
-                assertThat(refused.getMessage()).as("error message")
-                        .contains("Store full: no space left in the comet data directory; nothing was stored");
-                // still refused, still answering, other statements still work
-                SQLException again = null;
-                try {
-                    st.executeUpdate("INSERT INTO users_messages (id, event, message) VALUES (1, 'ev', 'again-" + body + "')");
-                } catch (SQLException e) {
-                    again = e;
-                }
-                assertThat((Throwable) again).as("a second INSERT on the full disk").isNotNull();
-                assertThat(again.getErrorCode()).isEqualTo(500);
-                try (ResultSet rs = st.executeQuery("SELECT id FROM users_time WHERE id = 1")) {
-                    assertThat(rs.next()).as("a SELECT on the full disk").isTrue();
-                }
-            }
-            assertThat(comet.isAlive()).isTrue();
-            comet.kill();
-            Files.delete(ballast);
-            comet = comet.restart();
-            try (Connection c = connect(comet.target()); Statement st = c.createStatement()) {
-                Set<String> stored = new HashSet<>();
-                for (int u = 1; u <= USERS; u++) {
-                    try (ResultSet rs = st.executeQuery("SELECT message FROM users_messages WHERE id = " + u)) {
-                        while (rs.next()) {
-                            String m = rs.getString(1);
-                            stored.add(m.substring(0, m.indexOf('-')));
+            CometServerProcess[] running = {CometServerProcess.start(settings)};
+            try {
+                CometServerProcess comet = running[0];
+                List<String> accepted = new ArrayList<>();
+                SQLException refused = null;
+                try (Connection c = connect(comet.target()); Statement st = c.createStatement()) {
+                    String body = "y".repeat(2000);
+                    for (int i = 0; i < 5000 && refused == null; i++) {
+                        String text = "m" + i + "-" + body;
+                        try {
+                            st.executeUpdate("INSERT INTO users_messages (id, event, message) VALUES ("
+                                    + (1 + i % USERS) + ", 'ev', '" + text + "')");
+                            accepted.add("m" + i);
+                        } catch (SQLException e) {
+                            refused = e;
                         }
                     }
+                    LOG.info("accepted {} messages, then: {} {}", accepted.size(), refused == null ? "-" : refused.getErrorCode(),
+                            refused == null ? "-" : refused.getMessage());
+                    assertThat((Throwable) refused).as("an INSERT refused once the disk is full").isNotNull();
+                    assertThat(refused.getErrorCode()).as("MySQL error code").isEqualTo(500);
+                    assertThat(refused.getMessage()).as("error message")
+                            .contains("Store full: no space left in the comet data directory; nothing was stored");
+                    // still refused, still answering, other statements still work
+                    SQLException again = null;
+                    try {
+                        st.executeUpdate("INSERT INTO users_messages (id, event, message) VALUES (1, 'ev', 'again-" + body + "')");
+                    } catch (SQLException e) {
+                        again = e;
+                    }
+                    assertThat((Throwable) again).as("a second INSERT on the full disk").isNotNull();
+                    assertThat(again.getErrorCode()).isEqualTo(500);
+                    try (ResultSet rs = st.executeQuery("SELECT id FROM users_time WHERE id = 1")) {
+                        assertThat(rs.next()).as("a SELECT on the full disk").isTrue();
+                    }
                 }
-                assertThat(stored).as("acknowledged messages after kill -9 and restart").containsAll(accepted);
-                st.executeUpdate("INSERT INTO users_messages (id, event, message) VALUES (1, 'ev', 'after')");
+                assertThat(comet.isAlive()).isTrue();
+                comet.kill();
+                Files.delete(ballast);
+                comet = comet.restart();
+                running[0] = comet;
+                try (Connection c = connect(comet.target()); Statement st = c.createStatement()) {
+                    Set<String> stored = new HashSet<>();
+                    for (int u = 1; u <= USERS; u++) {
+                        try (ResultSet rs = st.executeQuery("SELECT message FROM users_messages WHERE id = " + u)) {
+                            while (rs.next()) {
+                                String m = rs.getString(1);
+                                stored.add(m.substring(0, m.indexOf('-')));
+                            }
+                        }
+                    }
+                    assertThat(stored).as("acknowledged messages after kill -9 and restart").containsAll(accepted);
+                    st.executeUpdate("INSERT INTO users_messages (id, event, message) VALUES (1, 'ev', 'after')");
+                }
             } finally {
-                comet.close();
+                running[0].close(); // also when an assertion failed before the restart
             }
         }
     }
