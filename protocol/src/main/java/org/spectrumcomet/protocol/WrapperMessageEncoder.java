@@ -17,6 +17,10 @@ import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage;
  * silently drops a message that lacks one) is the caller's job, done by building payloads with
  * {@code build()}, never {@code buildPartial()}.
  *
+ * <p>The output buffer is allocated at the frame's exact size: the default (256 bytes, then grown
+ * to the next power of two) nearly doubled the direct memory held by frames a slow main has not
+ * read yet, past what the backend's outbound cap accounts for (MainStopsReadingTest).
+ *
  * <pre>
  *   behaviour handlers → WrapperMessageEncoder → SpectrumFrameEncoder → socket
  * </pre>
@@ -43,6 +47,17 @@ public final class WrapperMessageEncoder extends MessageToByteEncoder<SpectrumMe
         built.writeTo(coded);
         coded.flush();
         out.writerIndex(out.writerIndex() + size);
+    }
+
+    @Override
+    protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, SpectrumMessage msg, boolean preferDirect) {
+        int size = CodedOutputStream.computeEnumSize(1, msg.type().getNumber());
+        Object payload = msg.payload();
+        if (payload != null) {
+            int length = payload instanceof MessageLite message ? message.getSerializedSize() : payloadBytes(payload).size();
+            size += CodedOutputStream.computeTagSize(2) + CodedOutputStream.computeUInt32SizeNoTag(length) + length;
+        }
+        return preferDirect ? ctx.alloc().ioBuffer(size) : ctx.alloc().heapBuffer(size);
     }
 
     private static ByteString payloadBytes(Object payload) {

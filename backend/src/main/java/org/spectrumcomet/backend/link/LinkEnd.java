@@ -10,6 +10,11 @@ public enum LinkEnd {
     PING_TIMEOUT(1),
     /** The main announced a frame larger than the inbound cap; the stream cannot be trusted. */
     PROTOCOL_ERROR(1),
+    /**
+     * The link's event loop hit a VM error (e.g. OutOfMemoryError): the process cannot be trusted
+     * and must not look like a clean EOF to whoever supervises it.
+     */
+    INTERNAL_ERROR(1),
     /** This process asked the link to close. */
     CLOSED_LOCALLY(0);
 

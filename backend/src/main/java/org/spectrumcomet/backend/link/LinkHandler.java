@@ -20,7 +20,8 @@ import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
  *   <li>on connect: BACKEND_CONFIG before anything else, and the ping watchdog starts;</li>
  *   <li>PING: PONG then STATS in one flush, here and now — never behind a handler, so a stuck
  *       handler cannot make the main think the backend died; the watchdog restarts;</li>
- *   <li>EXIT, EOF, a frame over the size cap, or no PING within the timeout: the link ends;</li>
+ *   <li>EXIT, EOF, a frame over the size cap, no PING within the timeout, or a VM error such as
+ *       OutOfMemoryError (exit code 1, never a clean-looking EOF): the link ends;</li>
  *   <li>everything else goes to the dispatcher, which must not block (it queues for workers).</li>
  * </ul>
  */
@@ -85,6 +86,9 @@ public final class LinkHandler extends SimpleChannelInboundHandler<SpectrumMessa
         if (cause instanceof FrameTooLargeException || cause.getCause() instanceof FrameTooLargeException) {
             LOG.error("the main instance sent an oversized frame, closing the link: {}", cause.getMessage());
             end(ctx, LinkEnd.PROTOCOL_ERROR);
+        } else if (cause instanceof Error) {
+            LOG.error("the link to the main instance hit a VM error, ending the process", cause);
+            end(ctx, LinkEnd.INTERNAL_ERROR);
         } else {
             LOG.warn("link to the main instance failed: {}", cause.toString());
             end(ctx, LinkEnd.EOF);

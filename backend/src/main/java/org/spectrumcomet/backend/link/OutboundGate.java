@@ -2,6 +2,7 @@ package org.spectrumcomet.backend.link;
 
 import com.google.protobuf.MessageLite;
 import io.netty.channel.Channel;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,10 @@ import org.spectrumcomet.protocol.SpectrumMessage;
  *       {@link ForbiddenTypeException} — it would stall the main's reader (spec §2);</li>
  *   <li>before the link is up or after it ended, frames are dropped with a warning;</li>
  *   <li>bytes handed to the channel but not yet written to the socket are counted; when the main
- *       stops reading and that count would pass the cap, frames are dropped with an error log naming
- *       the user, until the main drains. Nothing blocks the caller. A main that stops reading also
+ *       stops reading and that count would pass the cap, frames are dropped until the main drains.
+ *       The first drop of such a stall is logged at ERROR naming the user; later ones are only
+ *       counted (DEBUG), so a long stall cannot flood the log; the first frame accepted once the
+ *       pending bytes are below half the cap logs how many frames and bytes the stall cost. Nothing blocks the caller. A main that stops reading also
  *       stops its 20 s PINGs, so the ping watchdog ends the process soon after. PONG and STATS are
  *       written by {@link LinkHandler} directly and never dropped.</li>
  * </ol>
@@ -36,6 +39,10 @@ public final class OutboundGate implements FrameSink {
 
     private final long maxPendingBytes;
     private final AtomicLong pendingBytes = new AtomicLong();
+    private final AtomicBoolean stalled = new AtomicBoolean();
+    private final AtomicLong stallFrames = new AtomicLong();
+    private final AtomicLong stallBytes = new AtomicLong();
+    private final AtomicLong droppedFrames = new AtomicLong();
     private volatile Channel channel;
 
     public OutboundGate(long maxPendingBytes) {
@@ -49,6 +56,11 @@ public final class OutboundGate implements FrameSink {
     /** Bytes handed over but not yet written. */
     public long pendingBytes() {
         return pendingBytes.get();
+    }
+
+    /** Frames dropped at the cap since the start. */
+    public long droppedFrames() {
+        return droppedFrames.get();
     }
 
     @Override
@@ -72,9 +84,22 @@ public final class OutboundGate implements FrameSink {
                         user, frame.type(), size, maxPendingBytes);
                 return false;
             }
-            LOG.error("user {}: dropping {} ({} bytes): the main instance is not reading, {} bytes already pending (cap {})",
-                    user, frame.type(), size, pending - size, maxPendingBytes);
+            droppedFrames.incrementAndGet();
+            stallFrames.incrementAndGet();
+            stallBytes.addAndGet(size);
+            if (stalled.compareAndSet(false, true)) {
+                LOG.error("user {}: dropping {} ({} bytes): the main instance is not reading, {} bytes already pending"
+                        + " (cap {}); further drops are counted until it reads again", user, frame.type(), size,
+                        pending - size, maxPendingBytes);
+            } else {
+                LOG.debug("user {}: dropping {} ({} bytes): the main instance is not reading", user, frame.type(), size);
+            }
             return false;
+        }
+        // the stall ends when the main has drained half the cap, not at the first frame that fits
+        if (pending < maxPendingBytes / 2 && stalled.compareAndSet(true, false)) {
+            LOG.error("the main instance is reading again: {} frames ({} bytes) were dropped while it was not",
+                    stallFrames.getAndSet(0), stallBytes.getAndSet(0));
         }
         ch.writeAndFlush(frame).addListener(f -> {
             pendingBytes.addAndGet(-size);

@@ -156,6 +156,7 @@ class MainInstanceLinkTest {
         SpectrumMessage big = SpectrumMessage.of(Type.TYPE_QUERY,
                 Protocol.BackendConfig.newBuilder().setConfig("x".repeat(5000)).build());
         assertThat(small.send(big, "u")).isFalse();
+        assertThat(small.droppedFrames()).isZero(); // alone over the cap: refused, not a stall
         assertThat(small.send(SpectrumMessage.of(Type.TYPE_QUERY,
                 Protocol.BackendConfig.newBuilder().setConfig("status").build()), "u")).isTrue();
         assertThat(main.next(2000).message().payload(Protocol.BackendConfig.class).getConfig()).isEqualTo("status");

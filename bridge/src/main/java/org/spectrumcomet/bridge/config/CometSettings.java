@@ -40,10 +40,13 @@ import org.spectrumcomet.bridge.comet.CometEndpoint;
  * @param maxBodyBytes     {@code max_body_bytes}: largest encoded body (default 8000; statements must stay under 9000)
  * @param roomMemory       {@code room_memory}: message keys remembered per room against duplicates (default 500)
  * @param maxPendingSends  {@code max_pending_sends}: comet sends waiting per user (default 200); more are refused
+ * @param loginRate        {@code login_rate}: LOGINs started per second by this backend process, bursts
+ *                         of twice that (default 50; 0 = unlimited); more are refused with NETWORK_ERROR
  */
 public record CometSettings(CometEndpoint endpoint, String websocket, Duration loginTimeout, Duration queryTimeout,
                             Duration gracePeriod, List<String> publicRooms, int maxSubscriptions, int historyLimit,
-                            Duration presencePoll, int maxBodyBytes, int roomMemory, int maxPendingSends) {
+                            Duration presencePoll, int maxBodyBytes, int roomMemory, int maxPendingSends,
+                            int loginRate) {
 
     /** The section name in the transport config. */
     public static final String SECTION = "comet";
@@ -52,7 +55,7 @@ public record CometSettings(CometEndpoint endpoint, String websocket, Duration l
             "pool_size", "pool_wait", "cometql_queue", "connect_timeout", "query_timeout", "login_timeout",
             "reconnect_min", "reconnect_max", "ws_max_frame", "ws_max_pending", "grace_period", "public_rooms",
             "max_subscriptions", "history_limit", "presence_poll", "max_body_bytes", "room_memory",
-            "max_pending_sends");
+            "max_pending_sends", "login_rate");
     private static final Pattern WS_URL = Pattern.compile("ws://([^/:\\s]+|\\[[0-9A-Fa-f:.]+]):([0-9]{1,5})(/.*)?");
     private static final Pattern PIPE = Pattern.compile("[A-Za-z0-9_-]{3,64}");
 
@@ -75,7 +78,8 @@ public record CometSettings(CometEndpoint endpoint, String websocket, Duration l
                 queryTimeout, duration(s, "grace_period", "60s", true), publicRooms(s),
                 range(s, "max_subscriptions", 32, 1, 32), range(s, "history_limit", 50, 0, 99),
                 duration(s, "presence_poll", "60s", true), range(s, "max_body_bytes", 8000, 256, 8800),
-                range(s, "room_memory", 500, 10, 100_000), range(s, "max_pending_sends", 200, 1, 100_000));
+                range(s, "room_memory", 500, 10, 100_000), range(s, "max_pending_sends", 200, 1, 100_000),
+                range(s, "login_rate", 50, 0, 100_000));
     }
 
     /** The comet client's settings, in its own key names (durations passed in milliseconds). */

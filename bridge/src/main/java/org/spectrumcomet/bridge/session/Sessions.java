@@ -19,7 +19,9 @@ import org.spectrumcomet.protocol.pb.Protocol;
  * user's comet key (users_auth hash, HMAC key or JWT). A bad id is answered
  * DISCONNECTED(INVALID_USERNAME), a missing or malformed key DISCONNECTED(AUTHENTICATION_FAILED),
  * both final; everything else is decided by comet (see {@link UserSession}). A LOGIN for a JID that
- * already has a session replaces it silently (a reconnect, spec §5.3).
+ * already has a session replaces it silently (a reconnect, spec §5.3). LOGINs beyond
+ * {@code login_rate} are refused with DISCONNECTED(NETWORK_ERROR) before anything else
+ * ({@link LoginRate}).
  */
 public final class Sessions implements SessionHandler {
 
@@ -27,14 +29,23 @@ public final class Sessions implements SessionHandler {
 
     private final SessionServices services;
     private final ConcurrentMap<String, UserSession> byJid = new ConcurrentHashMap<>();
+    private final LoginRate loginRate;
 
     public Sessions(SessionServices services) {
         this.services = services;
+        this.loginRate = new LoginRate(services.settings().loginRate(), services.clock());
     }
 
     @Override
     public void login(Protocol.Login login) {
         String jid = login.getUser();
+        if (!loginRate.tryAcquire()) {
+            String message = "too many logins: this backend starts at most " + loginRate.perSecond()
+                    + " per second (login_rate); try again shortly";
+            LOG.warn("user {}: refusing LOGIN: {}", jid, message);
+            services.main().disconnected(jid, ConnectionError.NETWORK_ERROR, message);
+            return;
+        }
         UserSession previous = byJid.remove(jid);
         if (previous != null) {
             LOG.info("user {}: LOGIN while a session for comet {} exists, replacing it", jid, previous.userId());

@@ -41,6 +41,7 @@ class CometSettingsTest {
         assertThat(s.maxSubscriptions()).isEqualTo(32);
         assertThat(s.historyLimit()).isEqualTo(50);
         assertThat(s.maxBodyBytes()).isEqualTo(8000);
+        assertThat(s.loginRate()).isEqualTo(50);
     }
 
     @Test
@@ -49,7 +50,7 @@ class CometSettingsTest {
                 Map.entry("websocket", "ws://comet.local:9000/comet-server/ws/"), Map.entry("dev_id", "15"),
                 Map.entry("pool_size", "8"), Map.entry("grace_period", "2m"), Map.entry("login_timeout", "500ms"),
                 Map.entry("public_rooms", "lobby, news ,lobby"), Map.entry("history_limit", "0"),
-                Map.entry("presence_poll", "0"), Map.entry("reconnect_max", "10")));
+                Map.entry("presence_poll", "0"), Map.entry("reconnect_max", "10"), Map.entry("login_rate", "0")));
         assertThat(s.endpoint().cometqlHost()).isEqualTo("comet.local");
         assertThat(s.endpoint().cometqlPort()).isEqualTo(3311);
         assertThat(s.endpoint().wsPort()).isEqualTo(9000);
@@ -63,6 +64,7 @@ class CometSettingsTest {
         assertThat(s.publicRooms()).containsExactly("lobby", "news");
         assertThat(s.historyLimit()).isZero();
         assertThat(s.presencePoll()).isZero();
+        assertThat(s.loginRate()).isZero();
     }
 
     @Test

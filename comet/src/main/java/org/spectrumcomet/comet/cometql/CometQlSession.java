@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spectrumcomet.comet.mysql.MysqlSession;
 import org.spectrumcomet.comet.mysql.QueryResult;
+import org.spectrumcomet.comet.store.CometStoreException;
 
 /**
  * One authenticated CometQL connection of a tenant: routes each query to the session statements
@@ -80,6 +81,10 @@ final class CometQlSession implements MysqlSession {
         } catch (CometQlException e) {
             log.debug("tenant {} user '{}': refused ({} {}): {}", context.tenant(), user, e.code(), e.getMessage(), sql);
             return QueryResult.error(e.code(), e.getMessage());
+        } catch (CometStoreException e) {
+            log.error("tenant {} user '{}': statement refused by the store: {}: {}", context.tenant(), user,
+                    e.getMessage(), abbreviated(sql));
+            return QueryResult.error(CometQlException.INTERNAL, e.clientMessage());
         } catch (RuntimeException e) {
             log.error("tenant {} user '{}': statement failed: {}", context.tenant(), user, sql, e);
             return QueryResult.error(CometQlException.INTERNAL, "Internal server error");
@@ -104,5 +109,10 @@ final class CometQlSession implements MysqlSession {
     @Override
     public void close() {
         log.info("tenant {}: CometQL session of user '{}' from {} closed", context.tenant(), user, remote);
+    }
+
+    /** A statement for a log line: a full disk refuses every INSERT, 9 KB each would bury the log. */
+    private static String abbreviated(String sql) {
+        return sql.length() <= 200 ? sql : sql.substring(0, 200) + "… (" + sql.length() + " chars)";
     }
 }

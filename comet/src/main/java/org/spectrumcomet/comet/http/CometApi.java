@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.spectrumcomet.comet.auth.ServerToken;
 import org.spectrumcomet.comet.engine.CometEngine;
+import org.spectrumcomet.comet.store.CometStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +90,9 @@ public final class CometApi {
             return HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE, e.getMessage());
         } catch (CometApiCalls.BadRequest e) {
             return HttpReplies.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+        } catch (CometStoreException e) {
+            LOG.error("JSON API {} for tenant {} refused by the store: {}", call, tenant, e.getMessage());
+            return HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, e.clientMessage());
         } catch (RuntimeException e) {
             LOG.warn("JSON API {} for tenant {} failed", call, tenant, e);
             return HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());

@@ -6,10 +6,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +23,16 @@ import org.slf4j.LoggerFactory;
  * <p>Bound: at most {@link #MAX_PENDING} packets wait per connection; when that many are queued the
  * channel stops reading (autoRead off, TCP pushes back on the client) until the queue is down to
  * {@link #RESUME_AT}.
+ *
+ * <p>A client must log in within {@link #LOGIN_TIMEOUT} of the greeting (MySQL's own
+ * {@code connect_timeout} default) or the connection is closed: the idle timeout (8 h) alone let
+ * half-open handshakes hold every slot of {@code max_connections}.
  */
 public final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
     public static final int MAX_PENDING = 64;
     public static final int RESUME_AT = 16;
     static final int TOO_LARGE_CODE = 11;
+    public static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(MysqlChannelHandler.class);
 
     private final MysqlConnection connection;
@@ -50,6 +57,13 @@ public final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         ctx.writeAndFlush(connection.greeting());
+        ctx.executor().schedule(() -> {
+            if (!connection.isLoggedIn() && ctx.channel().isActive()) {
+                log.info("CometQL connection {}: no login within {} s, closing", ctx.channel().remoteAddress(),
+                        LOGIN_TIMEOUT.toSeconds());
+                ctx.close();
+            }
+        }, LOGIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
     }
 

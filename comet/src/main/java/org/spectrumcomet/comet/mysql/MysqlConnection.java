@@ -47,6 +47,8 @@ public final class MysqlConnection {
     private State state = State.LOGIN;
     private HandshakeResponse login;
     private MysqlSession session;
+    /** Read by the event loop's login deadline, written by the statement thread. */
+    private volatile boolean loggedIn;
 
     public MysqlConnection(MysqlService service, SocketAddress remote, long connectionId) {
         this.service = service;
@@ -66,6 +68,11 @@ public final class MysqlConnection {
             case AUTH_SWITCH -> finishLogin(ByteBufUtil.getBytes(packet.content()), next);
             case COMMANDS -> command(packet.content(), next);
         };
+    }
+
+    /** True once the client has logged in (its first command may follow). */
+    public boolean isLoggedIn() {
+        return loggedIn;
     }
 
     /** The connection is gone; ends the session if one was opened. */
@@ -108,6 +115,7 @@ public final class MysqlConnection {
             }
         }
         session = opened;
+        loggedIn = true;
         state = State.COMMANDS;
         return Reply.of(new QueryReply(next, QueryResult.ok()));
     }

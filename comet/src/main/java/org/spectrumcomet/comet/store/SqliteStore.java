@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqliteStore implements CometStore {
 
+    /** SQLite\'s primary result code for "database or disk is full". */
+    private static final int SQLITE_FULL = 13;
+
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
     public static final String FILE_NAME = "comet.db";
 
@@ -137,7 +140,7 @@ public final class SqliteStore implements CometStore {
 
     private CometStoreException failure(String what, String tenant, SQLException e) {
         return new CometStoreException("store: " + what + " failed for tenant " + tenant + " in " + file + ": "
-                + e.getMessage(), e);
+                + e.getMessage(), e, (e.getErrorCode() & 0xff) == SQLITE_FULL);
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {

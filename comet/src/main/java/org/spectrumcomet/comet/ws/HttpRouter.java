@@ -8,7 +8,12 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.spectrumcomet.comet.http.CometApi;
 import org.spectrumcomet.comet.http.HttpReplies;
 import org.spectrumcomet.comet.http.OrderedTasks;
@@ -19,16 +24,23 @@ import org.spectrumcomet.comet.http.SiteResponder;
  * {@code /comet/Comet/Subscribe} to {@link WebSocketUpgrade}, {@code /comet/Comet/*} to the JSON
  * API, the rest to the small site responder. Closes idle HTTP connections and refuses
  * connections beyond the limit with 503.
+ *
+ * <p>A connection must deliver its first complete request within {@link #FIRST_REQUEST_TIMEOUT}
+ * or it is closed: the idle timeout alone let a slowloris client, trickling one header byte at a
+ * time, hold a connection (and a slot of {@code max_connections}) forever.
  */
 final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     static final String SUBSCRIBE = "/comet/Comet/Subscribe";
+    static final Duration FIRST_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(HttpRouter.class);
 
     private final WebSocketUpgrade upgrade;
     private final CometApi api;
     private final SiteResponder site;
     private final ExecutorService blocking;
     private OrderedTasks tasks;
+    private ScheduledFuture<?> firstRequest;
 
     HttpRouter(WebSocketUpgrade upgrade, CometApi api, SiteResponder site, ExecutorService blocking) {
         this.upgrade = upgrade;
@@ -43,7 +55,31 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        firstRequest = ctx.executor().schedule(() -> {
+            LOG.info("HTTP connection {}: no complete request within {} s, closing", ctx.channel().remoteAddress(),
+                    FIRST_REQUEST_TIMEOUT.toSeconds());
+            ctx.close();
+        }, FIRST_REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelFirstRequestDeadline();
+        ctx.fireChannelInactive();
+    }
+
+    private void cancelFirstRequestDeadline() {
+        if (firstRequest != null) {
+            firstRequest.cancel(false);
+            firstRequest = null;
+        }
+    }
+
+    @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        cancelFirstRequestDeadline();
         if (ConnectionLimit.over(ctx)) {
             HttpReplies.send(ctx, false, HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "too many connections"), true);

@@ -128,7 +128,11 @@ class SqliteStoreTest {
             }
         }).isInstanceOf(CometStoreException.class)
                 .hasMessageContaining("appending to pipe history failed for tenant 0")
-                .hasMessageContaining("SQLITE_FULL");
+                .hasMessageContaining("SQLITE_FULL")
+                .satisfies(e -> {
+                    assertThat(((CometStoreException) e).isFull()).as("isFull").isTrue();
+                    assertThat(((CometStoreException) e).clientMessage()).startsWith("Store full: no space left");
+                });
         int kept = store.history("0", "trust_big", 99).size();
 
         reopen();
