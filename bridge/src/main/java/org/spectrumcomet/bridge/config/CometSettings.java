@@ -41,7 +41,7 @@ import org.spectrumcomet.bridge.comet.CometEndpoint;
  * @param roomMemory       {@code room_memory}: message keys remembered per room against duplicates (default 500)
  * @param maxPendingSends  {@code max_pending_sends}: comet sends waiting per user (default 200); more are refused
  * @param loginRate        {@code login_rate}: LOGINs started per second by this backend process, bursts
- *                         of twice that (default 50; 0 = unlimited); more are refused with NETWORK_ERROR
+ *                         of twice that (default 500; 0 = unlimited); more are refused with NETWORK_ERROR
  */
 public record CometSettings(CometEndpoint endpoint, String websocket, Duration loginTimeout, Duration queryTimeout,
                             Duration gracePeriod, List<String> publicRooms, int maxSubscriptions, int historyLimit,
@@ -79,7 +79,7 @@ public record CometSettings(CometEndpoint endpoint, String websocket, Duration l
                 range(s, "max_subscriptions", 32, 1, 32), range(s, "history_limit", 50, 0, 99),
                 duration(s, "presence_poll", "60s", true), range(s, "max_body_bytes", 8000, 256, 8800),
                 range(s, "room_memory", 500, 10, 100_000), range(s, "max_pending_sends", 200, 1, 100_000),
-                range(s, "login_rate", 50, 0, 100_000));
+                range(s, "login_rate", 500, 0, 100_000));
     }
 
     /** The comet client's settings, in its own key names (durations passed in milliseconds). */

@@ -41,7 +41,7 @@ class CometSettingsTest {
         assertThat(s.maxSubscriptions()).isEqualTo(32);
         assertThat(s.historyLimit()).isEqualTo(50);
         assertThat(s.maxBodyBytes()).isEqualTo(8000);
-        assertThat(s.loginRate()).isEqualTo(50);
+        assertThat(s.loginRate()).isEqualTo(500);
     }
 
     @Test
