@@ -1,0 +1,92 @@
+package org.spectrumcomet.backend.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The transport config reader ({@link TransportConfigReader} behind {@link TransportConfig#load})
+ * on arbitrary file contents, then every typed getter on every key it found. The input is the file.
+ *
+ * <p>Invariant: the file is parsed, or a {@link ConfigException} says {@code <file>:<line>: ...} on
+ * one line; a value a getter cannot convert is a ConfigException naming {@code <file>:<line>: <key>:};
+ * nothing else is thrown.
+ */
+class TransportConfigFuzzTest {
+
+    private static Path dir;
+    private static Path file;
+    private static Pattern fileLine;
+    private static Pattern fileLineKey;
+
+    @BeforeAll
+    static void createFile() throws IOException {
+        dir = Files.createTempDirectory("transport-config-fuzz");
+        file = dir.resolve("spectrum.cfg");
+        fileLine = Pattern.compile(Pattern.quote(file.toString()) + ":[1-9][0-9]*: .*", Pattern.DOTALL);
+        fileLineKey = Pattern.compile(Pattern.quote(file.toString()) + ":[1-9][0-9]*: [^:]*: .*", Pattern.DOTALL);
+    }
+
+    @AfterAll
+    static void removeFile() throws IOException {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(dir);
+    }
+
+    @FuzzTest
+    void readsArbitraryFiles(byte[] input) throws IOException {
+        Files.write(file, input);
+        TransportConfig config;
+        try {
+            config = TransportConfig.load(file, Map.of());
+        } catch (ConfigException e) {
+            assertOneLine(e);
+            assertThat(e.getMessage()).matches(fileLine);
+            return;
+        }
+        config.jid();
+        for (String name : sectionsOf(config)) {
+            ConfigSection section = config.section(name);
+            for (String key : section.keys()) {
+                section.getString(key, "");
+                section.getList(key);
+                try {
+                    section.getInt(key, 0);
+                } catch (ConfigException e) {
+                    assertOneLine(e);
+                    assertThat(e.getMessage()).matches(fileLineKey);
+                }
+                try {
+                    section.getBoolean(key, false);
+                } catch (ConfigException e) {
+                    assertOneLine(e);
+                    assertThat(e.getMessage()).matches(fileLineKey);
+                }
+            }
+        }
+    }
+
+    /** Section names as the reader stored them: the part of each full key before its first dot. */
+    private static java.util.Set<String> sectionsOf(TransportConfig config) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        names.add("");
+        for (String key : config.section("").keys()) {
+            int dot = key.indexOf('.');
+            if (dot > 0) {
+                names.add(key.substring(0, dot));
+            }
+        }
+        return names;
+    }
+
+    private static void assertOneLine(ConfigException e) {
+        assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r");
+    }
+}
