@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <p>Invariants: the only exception that leaves the codec is {@link FrameTooLargeException}, and
  * the channel is closed after it; each complete frame before that becomes exactly one
- * {@link SpectrumMessage} or {@link MalformedFrame}; every inbound buffer is released.
+ * {@link SpectrumMessage} or {@link MalformedFrame}; every inbound buffer and every frame body is
+ * released (checked here, so campaigns can run without Netty's slow paranoid leak detector).
  */
 class SpectrumCodecFuzzTest {
 
@@ -32,6 +33,14 @@ class SpectrumCodecFuzzTest {
         List<Throwable> failures = new ArrayList<>();
         EmbeddedChannel channel = new EmbeddedChannel();
         SpectrumCodec.install(channel.pipeline(), MAX_FRAME, true);
+        List<ByteBuf> frames = new ArrayList<>();
+        channel.pipeline().addAfter("spectrum-frame-decoder", "frame-probe", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                frames.add((ByteBuf) msg);
+                ctx.fireChannelRead(msg);
+            }
+        });
         channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -69,6 +78,9 @@ class SpectrumCodecFuzzTest {
         }
         for (ByteBuf buf : fed) {
             assertThat(buf.refCnt()).as("inbound buffer released").isZero();
+        }
+        for (ByteBuf frame : frames) {
+            assertThat(frame.refCnt()).as("frame body released").isZero();
         }
     }
 

@@ -7,6 +7,8 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
@@ -49,7 +51,7 @@ import org.spectrumcomet.protocol.SpectrumMessage;
  * <p>Input: one byte choosing the cuts and the handlers, then the stream. Invariants: no exception
  * leaves the pipeline or a route except an oversized frame (which ends the link with
  * PROTOCOL_ERROR); every frame the backend sends passes the never-send rule and carries only
- * XML-legal strings; every inbound buffer is released.
+ * XML-legal strings; every inbound buffer and frame body is released.
  */
 class InboundDispatcherFuzzTest {
 
@@ -67,6 +69,14 @@ class InboundDispatcherFuzzTest {
 
         EmbeddedChannel channel = new EmbeddedChannel();
         SpectrumCodec.install(channel.pipeline(), MAX_FRAME, false);
+        List<ByteBuf> frames = new ArrayList<>();
+        channel.pipeline().addAfter("spectrum-frame-decoder", "frame-probe", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                frames.add((ByteBuf) msg);
+                ctx.fireChannelRead(msg);
+            }
+        });
         channel.pipeline().addLast(new LinkHandler(BackendFeatures.builder().build(), new ProcessStats(),
                 Duration.ofMinutes(1), frame -> {
                     InboundDispatcher.userOf(frame);
@@ -100,6 +110,9 @@ class InboundDispatcherFuzzTest {
         }
         for (ByteBuf buf : fed) {
             assertThat(buf.refCnt()).as("inbound buffer released").isZero();
+        }
+        for (ByteBuf frame : frames) {
+            assertThat(frame.refCnt()).as("frame body released").isZero();
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.Random;
  * <p>Invariants: the only exception the decoder raises is {@link MysqlPacketTooLargeException},
  * answered with ERR 11 and a close; no statement ends in ERR 500 (an exception inside the protocol
  * code); what the server writes is well-framed MySQL packets; garbage never logs in (no OK
- * before a proper login); every inbound buffer is released.
+ * before a proper login); every inbound buffer and every decoded packet is released.
  */
 class MysqlChannelHandlerFuzzTest {
 
@@ -38,9 +38,16 @@ class MysqlChannelHandlerFuzzTest {
     void handlesArbitraryClientBytes(byte[] input) {
         Queue<Runnable> executor = new ArrayDeque<>();
         List<Throwable> decoderFailures = new ArrayList<>();
+        List<MysqlPacket> packets = new ArrayList<>();
         MysqlConnection connection = new MysqlConnection(service(), null, 1);
         EmbeddedChannel channel = new EmbeddedChannel(new MysqlPacketDecoder(MAX_PACKET), ServerMessageEncoder.INSTANCE,
                 new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        packets.add((MysqlPacket) msg);
+                        ctx.fireChannelRead(msg);
+                    }
+
                     @Override
                     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
                         decoderFailures.add(cause);
@@ -88,6 +95,9 @@ class MysqlChannelHandlerFuzzTest {
         }
         for (ByteBuf buf : fed) {
             assertThat(buf.refCnt()).as("inbound buffer released").isZero();
+        }
+        for (MysqlPacket packet : packets) {
+            assertThat(packet.refCnt()).as("packet released").isZero();
         }
     }
 
