@@ -55,11 +55,14 @@ class TransportConfigFuzzTest {
         String text = new String(input, StandardCharsets.UTF_8);
         for (String fullKey : TransportConfigReader.parse(file.toString(), text).keySet()) {
             int dot = fullKey.indexOf('.');
-            ConfigSection section = config.section(dot < 0 ? "" : fullKey.substring(0, dot));
+            String name = dot < 0 ? "" : fullKey.substring(0, dot);
+            ConfigSection section = config.section(name);
             String key = dot < 0 ? fullKey : fullKey.substring(dot + 1);
+            // What the section looks up (".x" in the unnamed section reads "x": no section is named "").
+            String lookedUp = name.isEmpty() ? key : name + "." + key;
             section.getString(key, "");
             section.getList(key);
-            Pattern named = Pattern.compile(Pattern.quote(file + ":") + "[1-9][0-9]*: " + Pattern.quote(fullKey + ": ")
+            Pattern named = Pattern.compile(Pattern.quote(file + ":") + "[1-9][0-9]*: " + Pattern.quote(lookedUp + ": ")
                     + ".*", Pattern.DOTALL);
             try {
                 section.getInt(key, 0);
