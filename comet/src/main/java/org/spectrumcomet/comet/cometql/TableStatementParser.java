@@ -147,6 +147,10 @@ final class TableStatementParser {
     }
 
     private static String tableName(Table table) {
+        if (table == null) {
+            // JSqlParser accepts a bare "DELETE FROM" (e.g. when a comment ate the rest) with no table.
+            throw new CometQlException(SYNTAX, "Syntax error in query: no table");
+        }
         if (table.getSchemaName() != null && !Identifiers.unquote(table.getSchemaName()).equals(CometQlSession.DATABASE)) {
             throw new CometQlException(CometQlException.DOES_NOT_EXIST,
                     "Database `" + Identifiers.unquote(table.getSchemaName()) + "` doesn't exist");

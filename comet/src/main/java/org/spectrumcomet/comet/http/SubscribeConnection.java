@@ -59,8 +59,7 @@ public final class SubscribeConnection implements ClientConnection {
 
     void close(int code, String reason) {
         if (channel.isActive()) {
-            String cut = reason.length() > 120 ? reason.substring(0, 120) : reason;
-            ClosingHandshake.close(channel, code, cut);
+            ClosingHandshake.close(channel, code, reason);
         }
     }
 

@@ -54,9 +54,10 @@ public record HandshakeResponse(int capabilities, String user, byte[] authRespon
     }
 
     private static byte[] readAuth(ByteBuf payload, int flags) {
-        int length;
+        long length;
         if ((flags & Capabilities.PLUGIN_AUTH_LENENC_CLIENT_DATA) != 0) {
-            length = (int) LengthEncoded.readInt(payload);
+            // An 8-byte length can exceed an int, or even read as negative: check it before narrowing.
+            length = LengthEncoded.readInt(payload);
         } else if ((flags & Capabilities.SECURE_CONNECTION) != 0) {
             length = payload.readUnsignedByte();
         } else {
@@ -65,10 +66,10 @@ public record HandshakeResponse(int capabilities, String user, byte[] authRespon
             payload.skipBytes(nul < 0 ? auth.length : auth.length + 1);
             return auth;
         }
-        if (length > 255) {
-            throw new IllegalArgumentException("auth response of " + length + " bytes");
+        if (length < 0 || length > 255) {
+            throw new IllegalArgumentException("auth response of " + Long.toUnsignedString(length) + " bytes");
         }
-        byte[] auth = new byte[length];
+        byte[] auth = new byte[(int) length];
         payload.readBytes(auth);
         return auth;
     }

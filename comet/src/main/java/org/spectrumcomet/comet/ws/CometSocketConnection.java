@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class CometSocketConnection implements ClientConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(CometSocketConnection.class);
-    private static final int MAX_REASON_BYTES = 123;
     /**
      * The last event this thread encoded. A publish hands one {@link CometEvent} instance to
      * every subscriber in a row on one thread, so the JSON and UTF-8 encoding happens once per
@@ -92,7 +91,7 @@ public final class CometSocketConnection implements ClientConnection {
 
     /** Sends a close frame with the code and reason, then closes the socket. */
     public void close(int code, String reason) {
-        ClosingHandshake.close(channel, code, truncate(reason));
+        ClosingHandshake.close(channel, code, reason);
     }
 
     /** Sends a fatal error frame then closes with a policy-violation close frame. */
@@ -101,14 +100,6 @@ public final class CometSocketConnection implements ClientConnection {
         close(WebSocketCloseStatus.POLICY_VIOLATION.code(), message);
     }
 
-    static String truncate(String reason) {
-        byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= MAX_REASON_BYTES) {
-            return reason;
-        }
-        String cut = new String(bytes, 0, MAX_REASON_BYTES, StandardCharsets.UTF_8);
-        return cut.endsWith("\uFFFD") ? cut.substring(0, cut.length() - 1) : cut;
-    }
 
     public CometFrames frames() {
         return frames;

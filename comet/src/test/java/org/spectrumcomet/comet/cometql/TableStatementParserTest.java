@@ -46,6 +46,13 @@ class TableStatementParserTest {
         assertThat(d.where()).containsExactly(Map.entry("id", List.of("7")));
     }
 
+    /** Found by fuzzing: "DELETE FROM-- pipes ..." left JSqlParser a DELETE without a table (ERR 500). */
+    @Test
+    void aStatementWithoutTableIsASyntaxError() {
+        assertCode("DELETE FROM-- pipes_messages WHERE id IN ('a', 'b')", 3);
+        assertCode("DELETE FROM", 3);
+    }
+
     @Test
     void unsupportedSqlIsRefusedSpecifically() {
         assertCode("SELECT * FROM pipes WHERE name = 'abc' ORDER BY name", 2);
