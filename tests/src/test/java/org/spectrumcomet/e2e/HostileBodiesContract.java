@@ -153,6 +153,44 @@ public abstract class HostileBodiesContract {
     }
 
     @Test
+    void hostileSubjectsReachTheWebExactly() throws Exception {
+        for (int i = 0; i < HOSTILE.size() - 1; i++) {
+            String subject = HOSTILE.get(i);
+            long webMark = web.mark();
+            xmpp.setSubject(ROOM, subject);
+            WebFrame got = web.await(webMark, f -> f.pipe().equals(ROOM) && "subject".equals(f.body().kind()),
+                    BridgeRig.REPLY).orElseThrow(() -> new AssertionError("no subject frame for: " + subject));
+            assertThat(got.body().text()).as("subject %d", i).isEqualTo(subject);
+        }
+        keysSurvived();
+    }
+
+    /**
+     * A room name full of SQL and JSON metacharacters becomes an escaped pipe name (bridge
+     * RoomNames), and a hostile nickname travels inside the JSON body: neither can reach the
+     * statement's syntax.
+     */
+    @Test
+    void hostileRoomNamesAndNicknamesAreEscapedNeverInjected() throws Exception {
+        String room = "a'b;c\"d";
+        String pipe = org.spectrumcomet.bridge.rooms.RoomNames.toPipe(room);
+        String nick = "'); DELETE FROM users_auth; -- \"}";
+        assertThat(pipe).as("escaped pipe name").matches("[A-Za-z0-9_-]+");
+        web.subscribe(pipe);
+        long from = rig.mark();
+        xmpp.joinRoom(room, nick);
+        assertThat(rig.await(from, Participant.class, p -> p.getNickname().equals(nick), BridgeRig.REPLY))
+                .as("own presence in the hostile room").isPresent();
+        long webMark = web.mark();
+        xmpp.sendMessage(room, "hello from a hostile nick", null);
+        WebFrame got = web.await(webMark, f -> f.pipe().equals(pipe), BridgeRig.REPLY)
+                .orElseThrow(() -> new AssertionError("the web user saw nothing on " + pipe));
+        assertThat(got.body().nick()).isEqualTo(nick);
+        assertThat(got.body().text()).isEqualTo("hello from a hostile nick");
+        keysSurvived();
+    }
+
+    @Test
     void nulFromTheWebIsStrippedBecauseXmlCannotCarryIt() throws Exception {
         long from = rig.mark();
         rig.cometql.sendPrivate(XMPP_ID, "message", WebBody.text(WEB_ID, "before\u0000after\u0000", "nul"));
