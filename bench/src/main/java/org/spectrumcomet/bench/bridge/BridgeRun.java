@@ -37,6 +37,8 @@ record BridgeRun(Path root, Path workDir, Phase phase, int window, long rate, in
         long[] buddies = web.ids();
         try (LoadMain main = new LoadMain()) {
             LoadLink link = main.spawnAndAwaitReady(BridgeTarget.of(root, comet), workDir, Duration.ofSeconds(60));
+            // a backend gives up a link that goes 60 s without PING (as Spectrum's main pings it)
+            link.startPings(PING_PERIOD.toNanos());
             long pid = main.backend().pid();
             OptionalLong heapIdle = MemoryProbe.heapAfterFullGc(pid);
 
@@ -50,12 +52,12 @@ record BridgeRun(Path root, Path workDir, Phase phase, int window, long rate, in
             link.startLoad(seq -> message(users.jid(seq), buddies[(int) (seq % buddies.length)], System.nanoTime(), seq),
                     window, LoadLink.Acknowledgement.ACK);
             Phase.Result toCometLoad = phase.measure(link::acks, web::arrivals, web.latency());
-            link.stop();
+            stopLoad(link);
             drain(link, main);
 
             link.startFixedRate(rate, (seq, intended) -> message(users.jid(seq), buddies[(int) (seq % buddies.length)], intended, seq));
             Phase.Result toComet = phase.measure(web::arrivals, web.latency());
-            link.stop();
+            stopLoad(link);
             drain(link, main);
 
             LatencyRecorder toXmppLatency = new LatencyRecorder();
@@ -80,6 +82,14 @@ record BridgeRun(Path root, Path workDir, Phase phase, int window, long rate, in
             }
             return new BridgeMeasurement(userCount, loginsPerSecond, heapIdle, heapUsers, rss, toCometLoad, toXmpp, toComet, toXmppFixed);
         }
+    }
+
+    private static final Duration PING_PERIOD = Duration.ofSeconds(1);
+
+    /** Stops the main's load ({@link LoadLink#stop()} stops the PINGs too, so they start again). */
+    private static void stopLoad(LoadLink link) {
+        link.stop();
+        link.startPings(PING_PERIOD.toNanos());
     }
 
     static SpectrumMessage message(String jid, long buddy, long intendedNanos, long seq) {
