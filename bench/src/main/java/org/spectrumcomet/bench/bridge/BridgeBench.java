@@ -57,6 +57,10 @@ public final class BridgeBench implements Callable<Integer> {
     @Option(names = "--site-threads", defaultValue = "4", description = "CometQL connections inserting (default: ${DEFAULT-VALUE}).")
     int siteThreads;
 
+    @Option(names = "--comet-fsync", defaultValue = "full",
+            description = "The comet server's [store] fsync: full (its default, every commit fsynced) or normal (default: ${DEFAULT-VALUE}).")
+    String cometFsync;
+
     @Option(names = "--quick", description = "Smoke settings: 10 users, 0.3 s warm-up, 3 repeats of 0.5 s, 200 msg/s. Numbers from it only prove the benchmark runs.")
     boolean quick;
 
@@ -87,7 +91,7 @@ public final class BridgeBench implements Callable<Integer> {
 
         List<BridgeMeasurement> rows = new ArrayList<>();
         Phase.Result[] direct;
-        try (CometProcess comet = CometProcess.start(root, workDir, 1000);
+        try (CometProcess comet = CometProcess.start(root, workDir, 1000, cometFsync);
              CometQl cometql = new CometQl(comet.target());
              WebSubscribers web = WebSubscribers.connect(comet.target(), cometql, 900_000_001L, webSubscribers)) {
             direct = DirectBaseline.measure(comet.target(), web, phase, siteThreads, window, rate);
@@ -121,8 +125,8 @@ public final class BridgeBench implements Callable<Integer> {
 
     private String command() {
         return quick ? "bin/bench bridge --quick"
-                : String.format(Locale.ROOT, "bin/bench bridge --users %s --seconds %s --warmup %s --repeats %d --rate %d --window %d --web %d --site-threads %d",
+                : String.format(Locale.ROOT, "bin/bench bridge --users %s --seconds %s --warmup %s --repeats %d --rate %d --window %d --web %d --site-threads %d --comet-fsync %s",
                         users.stream().map(String::valueOf).collect(Collectors.joining(",")), seconds, warmupSeconds, repeats, rate,
-                        window, webSubscribers, siteThreads);
+                        window, webSubscribers, siteThreads, cometFsync);
     }
 }

@@ -34,10 +34,11 @@ final class CometProcess implements AutoCloseable {
     }
 
     /** Starts the server with a fresh data directory under {@code workDir} and waits for its ready line. */
-    static CometProcess start(Path root, Path workDir, int maxQueuedPerUser) throws IOException, InterruptedException {
+    static CometProcess start(Path root, Path workDir, int maxQueuedPerUser, String fsync) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(workDir.resolve("comet-" + System.nanoTime()));
         Path ini = dir.resolve("comet.ini");
-        Files.writeString(ini, "[limits]\nmax_queued_per_user = " + maxQueuedPerUser + "\n", StandardCharsets.UTF_8);
+        Files.writeString(ini, "[limits]\nmax_queued_per_user = " + maxQueuedPerUser + "\n[store]\nfsync = " + fsync + "\n",
+                StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         Path launcher = root.resolve("bin").resolve("comet-server");
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -59,9 +60,15 @@ final class CometProcess implements AutoCloseable {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         try {
+            // the JVM may print first (a JFR recording's startup lines): skip to the ready line
             line = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return out.readLine();
+                    for (String l = out.readLine(); l != null; l = out.readLine()) {
+                        if (READY.matcher(l).matches()) {
+                            return l;
+                        }
+                    }
+                    return null;
                 } catch (IOException e) {
                     return null;
                 }
