@@ -32,8 +32,8 @@ public final class BridgeBench implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Option(names = "--users", split = ",", defaultValue = "100,1000",
-            description = "Logged-in user counts, one bridge process each (default: ${DEFAULT-VALUE}; add 10000 for the heap target, ~2 min more).")
+    @Option(names = "--users", split = ",", defaultValue = "100,1000,10000",
+            description = "Logged-in user counts, one bridge process each (default: ${DEFAULT-VALUE}; the whole default run takes ~6 min).")
     List<Integer> users;
 
     @Option(names = "--seconds", defaultValue = "5", description = "Length of one measured repeat (default: ${DEFAULT-VALUE}).")
