@@ -16,31 +16,31 @@ import org.spectrumcomet.bench.report.Repeats;
  * @param rssBytes backend RSS after the load
  * @param heapBytes backend heap after a full GC (JVM backends)
  */
-record LinkMeasurement(LinkTarget target, Repeats inRate, Repeats outRate, List<Percentiles> pongs,
+public record LinkMeasurement(LinkTarget target, Repeats inRate, Repeats outRate, List<Percentiles> pongs,
                        double loginsPerSecond, OptionalLong rssBytes, OptionalLong heapBytes) {
 
-    Repeats p50Millis() {
+    public Repeats p50Millis() {
         return Repeats.of(pongs.stream().mapToDouble(Percentiles::p50Millis).toArray());
     }
 
-    Repeats p99Millis() {
+    public Repeats p99Millis() {
         return Repeats.of(pongs.stream().mapToDouble(Percentiles::p99Millis).toArray());
     }
 
-    Repeats p999Millis() {
+    public Repeats p999Millis() {
         return Repeats.of(pongs.stream().mapToDouble(Percentiles::p999Millis).toArray());
     }
 
-    double maxMillis() {
+    public double maxMillis() {
         return pongs.stream().mapToDouble(Percentiles::maxMillis).max().orElse(Double.NaN);
     }
 
-    long pongCount() {
+    public long pongCount() {
         return pongs.stream().mapToLong(Percentiles::count).sum();
     }
 
     /** The backend's throughput: what it took from the main, or for an echo what it returned. */
-    double throughput() {
+    public double throughput() {
         return target.echoes() ? Math.min(inRate.median(), outRate.median()) : inRate.median();
     }
 }

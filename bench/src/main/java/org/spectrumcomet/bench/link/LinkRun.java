@@ -24,12 +24,12 @@ import org.spectrumcomet.bench.report.Repeats;
  * @param repeat length of one measured repeat
  * @param repeats number of repeats (≥ 3 for a real run)
  */
-record LinkRun(int logins, int loadUsers, int window, int pongWindow, Duration pingPeriod, Duration warmup, Duration repeat,
+public record LinkRun(int logins, int loadUsers, int window, int pongWindow, Duration pingPeriod, Duration warmup, Duration repeat,
                int repeats, Path workDir) {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
-    LinkMeasurement measure(LinkTarget target) throws IOException, InterruptedException {
+    public LinkMeasurement measure(LinkTarget target) throws IOException, InterruptedException {
         try (LoadMain main = new LoadMain()) {
             LoadLink link = main.spawnAndAwaitReady(target, workDir, READY_TIMEOUT);
             List<String> jids = new ArrayList<>(logins);

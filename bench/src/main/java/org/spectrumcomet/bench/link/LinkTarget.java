@@ -16,11 +16,11 @@ import java.util.Map;
  * @param echoes whether it answers each CONV_MESSAGE with one (the load is then window-bounded)
  * @param configExtra text appended to the transport config
  */
-record LinkTarget(String label, String command, Map<String, String> environment, boolean isJvm, boolean echoes,
+public record LinkTarget(String label, String command, Map<String, String> environment, boolean isJvm, boolean echoes,
                   String configExtra) {
 
     /** $BENCH_BACKEND_JAVA_OPTS: extra JVM options for the Java backends (e.g. a JFR recording). */
-    static final String BACKEND_JAVA_OPTS = "BENCH_BACKEND_JAVA_OPTS";
+    public static final String BACKEND_JAVA_OPTS = "BENCH_BACKEND_JAVA_OPTS";
 
     /** Our echo backend, through its launcher when built, else straight from this class path. */
     static LinkTarget echo(Path root) {
@@ -35,7 +35,7 @@ record LinkTarget(String label, String command, Map<String, String> environment,
     }
 
     /** The null backend on the same library, sending {@code outboundRate} CONV_MESSAGEs/s to the main. */
-    static LinkTarget nullBackend(long outboundRate) {
+    public static LinkTarget nullBackend(long outboundRate) {
         return new LinkTarget("null backend (same library)", javaCommand(NullBackend.class.getName(),
                 List.of("-D" + NullBackend.OUTBOUND_RATE_PROPERTY + "=" + outboundRate)), Map.of(), true, false, "");
     }
@@ -70,7 +70,7 @@ record LinkTarget(String label, String command, Map<String, String> environment,
      * java with this JVM's class path and logging config, quoted for popt; {@code $BENCH_BACKEND_JAVA_OPTS}
      * (split on spaces) is added, e.g. to record a JFR profile of the backend.
      */
-    private static String javaCommand(String mainClass, List<String> properties) {
+    public static String javaCommand(String mainClass, List<String> properties) {
         StringBuilder cmd = new StringBuilder(quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.append(" -Dlogback.configurationFile=bench-logback.xml");
         String extra = System.getenv(BACKEND_JAVA_OPTS);

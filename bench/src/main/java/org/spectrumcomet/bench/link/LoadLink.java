@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.spectrumcomet.bench.report.LatencyRecorder;
 import org.spectrumcomet.protocol.SpectrumMessage;
 import org.spectrumcomet.protocol.pb.Protocol;
@@ -29,9 +31,11 @@ import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
  *   <li>{@link #startPings}: PINGs at a fixed rate, each PONG recorded from the PING's intended
  *       send time (coordinated omission).</li>
  * </ul>
- * A plain echo returns PING and LOGIN unchanged: they count as PONG and CONNECTED.
+ * A plain echo returns PING and LOGIN unchanged: they count as PONG and CONNECTED. The bridge
+ * benchmark also uses it with its own LOGINs ({@link #loginAll}), messages acknowledged by
+ * CONV_MESSAGE_ACK, a fixed-rate sender ({@link #startFixedRate}) and a CONV_MESSAGE listener.
  */
-final class LoadLink extends ChannelInboundHandlerAdapter {
+public final class LoadLink extends ChannelInboundHandlerAdapter {
 
     private static final int WRITES_PER_PUMP = 256;
     private static final String TEXT = "x".repeat(100);
@@ -42,9 +46,11 @@ final class LoadLink extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<long[]> pingsInFlight = new ArrayDeque<>();
     private Channel channel;
 
-    private List<SpectrumMessage> loadMessages = List.of();
+    private LongFunction<SpectrumMessage> loadSource;
     private int window;
-    private boolean ackByEcho;
+    private Acknowledgement acknowledgement = Acknowledgement.PONG;
+    private Consumer<Protocol.ConversationMessage> conversationListener = m -> { };
+    private ScheduledFuture<?> fixedRateTicker;
     private long ackedByPong;
     private boolean loading;
     private ArrayDeque<SpectrumMessage> loginsToSend = new ArrayDeque<>();
@@ -55,48 +61,81 @@ final class LoadLink extends ChannelInboundHandlerAdapter {
     private volatile long received;
     private volatile long connected;
     private volatile long pongs;
+    private volatile long acks;
     private volatile long lastConnectedNanos;
+
+    /** What tells the main a load message was taken by the backend (see class doc). */
+    public enum Acknowledgement {
+        /** the backend's echo CONV_MESSAGE */
+        ECHO,
+        /** the PONG to a PING sent after it */
+        PONG,
+        /** its CONV_MESSAGE_ACK (the message carries an id) */
+        ACK
+    }
 
     CompletableFuture<Void> ready() {
         return ready;
     }
 
-    LatencyRecorder pongLatency() {
+    public LatencyRecorder pongLatency() {
         return pongLatency;
     }
 
-    long sent() {
+    public long sent() {
         return sent;
     }
 
-    long received() {
+    public long received() {
         return received;
     }
 
-    long connected() {
+    /** CONV_MESSAGE_ACKs received. */
+    public long acks() {
+        return acks;
+    }
+
+    /**
+     * Called on the event loop with every CONV_MESSAGE the backend sends (set before the load
+     * starts; it must be quick).
+     */
+    public void onConversationMessage(Consumer<Protocol.ConversationMessage> listener) {
+        conversationListener = listener;
+    }
+
+    public long connected() {
         return connected;
     }
 
-    long pongs() {
+    public long pongs() {
         return pongs;
     }
 
     /** When the latest CONNECTED arrived (System.nanoTime). */
-    long lastConnectedNanos() {
+    public long lastConnectedNanos() {
         return lastConnectedNanos;
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         Channel ch = channel;
         return ch != null && ch.isActive();
     }
 
     /** Sends LOGIN for {@code jids} as fast as the link takes them. */
     void login(List<String> jids) {
-        List<SpectrumMessage> logins = new ArrayList<>(jids.size());
+        List<Protocol.Login> logins = new ArrayList<>(jids.size());
         for (String jid : jids) {
-            logins.add(SpectrumMessage.of(Type.TYPE_LOGIN, Protocol.Login.newBuilder()
-                    .setUser(jid).setLegacyName(jid.substring(0, jid.indexOf('@'))).setPassword("secret").build()));
+            logins.add(Protocol.Login.newBuilder()
+                    .setUser(jid).setLegacyName(jid.substring(0, jid.indexOf('@'))).setPassword("secret").build());
+        }
+        loginAll(logins);
+    }
+
+    /** Sends these LOGINs as fast as the link takes them (legacy names and passwords as the backend needs). */
+    public void loginAll(List<Protocol.Login> loginFrames) {
+        List<SpectrumMessage> logins = new ArrayList<>(loginFrames.size());
+        for (Protocol.Login login : loginFrames) {
+            logins.add(SpectrumMessage.of(Type.TYPE_LOGIN, login));
         }
         channel.eventLoop().execute(() -> {
             loginsToSend.addAll(logins);
@@ -111,16 +150,61 @@ final class LoadLink extends ChannelInboundHandlerAdapter {
             messages.add(SpectrumMessage.of(Type.TYPE_CONV_MESSAGE, Protocol.ConversationMessage.newBuilder()
                     .setUserName(jid).setBuddyName("buddy").setMessage(TEXT).build()));
         }
+        startLoad(seq -> messages.get((int) (seq % messages.size())), window, ackByEcho ? Acknowledgement.ECHO : Acknowledgement.PONG);
+    }
+
+    /**
+     * Starts a window-bounded load: message number {@code seq} is {@code source.apply(seq)}; at most
+     * {@code window} are sent and not yet acknowledged the {@code acknowledgement} way.
+     */
+    public void startLoad(LongFunction<SpectrumMessage> source, int window, Acknowledgement acknowledgement) {
         channel.eventLoop().execute(() -> {
-            loadMessages = messages;
+            loadSource = source;
             this.window = window;
-            this.ackByEcho = ackByEcho;
+            this.acknowledgement = acknowledgement;
             loading = true;
             pump();
         });
     }
 
-    void startPings(long periodNanos) {
+    /**
+     * Sends {@code perSecond} messages a second on 1 ms ticks, message {@code seq} built by
+     * {@code source.apply(seq, intendedNanos)} with the time it should leave (coordinated omission:
+     * a late tick sends what it owes, stamped with the earlier intended times). Messages owed while
+     * the link is not writable are skipped (counted in {@link #sent()} only when written), so a stall
+     * shows as latency and a lower rate, never as an unbounded queue.
+     */
+    public void startFixedRate(long perSecond, FixedRateSource source) {
+        channel.eventLoop().execute(() -> {
+            long base = System.nanoTime();
+            long[] seq = {0};
+            fixedRateTicker = channel.eventLoop().scheduleAtFixedRate(() -> {
+                long owed = (System.nanoTime() - base) * perSecond / 1_000_000_000L;
+                int written = 0;
+                for (; seq[0] < owed && written < WRITES_PER_PUMP * 4; seq[0]++) {
+                    if (!channel.isWritable()) {
+                        seq[0] = owed;
+                        break;
+                    }
+                    long intended = base + seq[0] * 1_000_000_000L / perSecond;
+                    channel.write(source.message(seq[0], intended), channel.voidPromise());
+                    sent++;
+                    written++;
+                }
+                if (written > 0) {
+                    channel.flush();
+                }
+            }, 1, 1, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Builds message {@code seq} of a fixed-rate load, meant to leave at {@code intendedNanos}. */
+    @FunctionalInterface
+    public interface FixedRateSource {
+        SpectrumMessage message(long seq, long intendedNanos);
+    }
+
+    public void startPings(long periodNanos) {
         channel.eventLoop().execute(() -> {
             long base = System.nanoTime();
             long[] tick = {0};
@@ -133,11 +217,15 @@ final class LoadLink extends ChannelInboundHandlerAdapter {
     }
 
     /** Stops load and pings (asynchronously, on the event loop). */
-    void stop() {
+    public void stop() {
         Channel ch = channel;
         if (ch != null) {
             ch.eventLoop().execute(() -> {
                 loading = false;
+                if (fixedRateTicker != null) {
+                    fixedRateTicker.cancel(false);
+                    fixedRateTicker = null;
+                }
                 if (pingTicker != null) {
                     pingTicker.cancel(false);
                 }
@@ -172,7 +260,13 @@ final class LoadLink extends ChannelInboundHandlerAdapter {
             return;
         }
         switch (frame.type()) {
-            case TYPE_CONV_MESSAGE -> received++;
+            case TYPE_CONV_MESSAGE -> {
+                received++;
+                if (frame.payload() instanceof Protocol.ConversationMessage m) {
+                    conversationListener.accept(m);
+                }
+            }
+            case TYPE_CONV_MESSAGE_ACK -> acks++;
             case TYPE_PONG, TYPE_PING -> pong();
             case TYPE_CONNECTED, TYPE_LOGIN -> {
                 connected++;
@@ -237,11 +331,15 @@ final class LoadLink extends ChannelInboundHandlerAdapter {
         if (login != null) {
             return login;
         }
-        long acknowledged = ackByEcho ? received : ackedByPong;
-        if (!loading || loadMessages.isEmpty() || sent - acknowledged >= window) {
+        long acknowledged = switch (acknowledgement) {
+            case ECHO -> received;
+            case PONG -> ackedByPong;
+            case ACK -> acks;
+        };
+        if (!loading || loadSource == null || sent - acknowledged >= window) {
             return null;
         }
-        SpectrumMessage next = loadMessages.get((int) (sent % loadMessages.size()));
+        SpectrumMessage next = loadSource.apply(sent);
         sent++;
         return next;
     }

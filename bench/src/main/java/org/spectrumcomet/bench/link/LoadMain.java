@@ -28,7 +28,7 @@ import org.spectrumcomet.protocol.SpectrumFrameDecoder;
  * <p>The write buffer is bounded (32–64 KiB water marks): when the backend stops reading, the main
  * stops writing rather than queueing without end.
  */
-final class LoadMain implements AutoCloseable {
+public final class LoadMain implements AutoCloseable {
 
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final LoadLink link = new LoadLink();
@@ -36,7 +36,7 @@ final class LoadMain implements AutoCloseable {
     private SpawnedBackend backend;
     private volatile boolean accepted;
 
-    LoadMain() throws InterruptedException {
+    public LoadMain() throws InterruptedException {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(io.netty.channel.ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
                 .childOption(io.netty.channel.ChannelOption.TCP_NODELAY, true)
@@ -60,7 +60,7 @@ final class LoadMain implements AutoCloseable {
     }
 
     /** Spawns {@code target} and waits until it has answered the first PING. */
-    LoadLink spawnAndAwaitReady(LinkTarget target, Path workDir, Duration timeout) throws IOException, InterruptedException {
+    public LoadLink spawnAndAwaitReady(LinkTarget target, Path workDir, Duration timeout) throws IOException, InterruptedException {
         String name = target.label().replaceAll("[^A-Za-z0-9]+", "-");
         Path config = TransportConfig.write(workDir, name, port(), target.command(), target.configExtra());
         List<String> argv = BackendProcess.spectrumArgv(target.command(), port(), 1, config);
@@ -74,7 +74,7 @@ final class LoadMain implements AutoCloseable {
         return link;
     }
 
-    SpawnedBackend backend() {
+    public SpawnedBackend backend() {
         return backend;
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * (LD_LIBRARY_PATH for Spectrum's C++ sample backend), output in a log file. Only this process is
  * ever signalled, by its own handle.
  */
-final class SpawnedBackend implements AutoCloseable {
+public final class SpawnedBackend implements AutoCloseable {
 
     private final Process process;
     private final Path logFile;
@@ -33,20 +33,20 @@ final class SpawnedBackend implements AutoCloseable {
         return new SpawnedBackend(builder.start(), logFile);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
     /** The last lines of the log, for error messages. */
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(logFile);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
