@@ -28,7 +28,9 @@ final class BridgeTarget {
                 + "dev_key = " + comet.tenantKey() + "\n"
                 + "login_timeout = 60s\n"
                 + "query_timeout = 10s\n"
-                + "presence_poll = 0\n";
+                + "presence_poll = 0\n"
+                // the benchmark logs thousands of users in as fast as the bridge takes them
+                + "login_rate = 0\n";
         Path launcher = root.resolve("bin").resolve("spectrum-comet-backend");
         if (Files.isExecutable(launcher) && Files.isRegularFile(root.resolve("bridge/target/spectrum-comet-bridge.jar"))) {
             String opts = System.getenv(LinkTarget.BACKEND_JAVA_OPTS);
