@@ -101,14 +101,15 @@ class DemoTest {
     @Test
     void aStepThatDoesNotHappenFailsTheDemoWithinItsTimeLimit(@TempDir Path work) throws Exception {
         // The echo backend logs users in but knows nothing of comet: bob's presence never arrives.
-        Outcome o = demo("--backend", JavaBackendCommand.of(EchoBackend.class), "--timeout", "4", "--work-dir",
+        // 10 s in all: time for a backend JVM to start on a busy 2-core machine.
+        Outcome o = demo("--backend", JavaBackendCommand.of(EchoBackend.class), "--timeout", "10", "--work-dir",
                 work.toString());
         assertThat(o.exit()).isEqualTo(Demo.EXIT_FAILED);
         assertThat(o.out()).contains("[xmpp alice] <- CONNECTED").doesNotContain("demo OK");
         assertThat(o.err()).contains("demo FAILED at step \"bob shows offline\": BUDDY_CHANGED bob STATUS_NONE did not arrive")
                 .contains("backend log " + work.resolve("spectrum-comet-backend.log"))
                 .contains("transport config and backend log kept in " + work);
-        assertThat(o.millis()).isLessThan(15_000);
+        assertThat(o.millis()).isLessThan(30_000);
         assertThat(Files.exists(work.resolve("spectrum-comet-backend.log"))).isTrue();
     }
 

@@ -29,7 +29,7 @@ class CometDriverConformanceTest {
     static void start() throws Exception {
         driver = CometDriver.startOwnServer(JavaBackendCommand.workDir("comet").resolve("server"));
         runner = new SuiteRunner(JavaBackendCommand.of(SpectrumCometBackend.class), driver,
-                MainOptions.defaults(JavaBackendCommand.workDir("comet")).withPingInterval(Duration.ofSeconds(1)));
+                MainOptions.defaults(JavaBackendCommand.workDir("comet")).withPingInterval(Duration.ofSeconds(2)));
     }
 
     @AfterAll

@@ -19,7 +19,7 @@ import org.spectrumcomet.echo.EchoBackend;
 class EchoBackendConformanceTest {
 
     private static final SuiteRunner RUNNER = new SuiteRunner(JavaBackendCommand.of(EchoBackend.class), new EchoDriver(),
-            MainOptions.defaults(JavaBackendCommand.workDir("echo")).withPingInterval(Duration.ofSeconds(1)));
+            MainOptions.defaults(JavaBackendCommand.workDir("echo")).withPingInterval(Duration.ofSeconds(2)));
 
     @TestFactory
     Stream<DynamicTest> everyScenarioPassesAgainstTheEchoBackend() {
