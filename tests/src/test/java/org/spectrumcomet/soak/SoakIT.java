@@ -11,7 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CI soak: about a minute (50 s of mixed traffic) through the packaged {@code bin/spectrum-comet-backend}
+ * The CI soak: 60 s of mixed traffic through the packaged {@code bin/spectrum-comet-backend}
  * (a failsafe IT, so it runs after {@code package}) with a load that fits two cores — 200 XMPP users,
  * 1,000 web users, 100 msg/s. Nothing may be lost or duplicated, and both children's heap after GC
  * and open descriptors must stay flat by {@link FlatRule}. The summary is kept in
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class SoakIT {
 
-    /** With setup (three JVMs, 1,200 users) and the drain the test takes about 75 s. */
-    private static final Duration TRAFFIC = Duration.ofSeconds(50);
+    /** With setup (three JVMs, 1,200 users) and the drain the test takes about 85 s. */
+    private static final Duration TRAFFIC = Duration.ofSeconds(60);
 
     @Test
     void mixedTrafficLosesNothingAndStaysFlat() throws Exception {
