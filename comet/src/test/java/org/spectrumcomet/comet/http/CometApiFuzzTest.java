@@ -16,14 +16,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.spectrumcomet.comet.engine.local.ConfiguredTenants;
-import org.spectrumcomet.comet.engine.local.LocalCometEngine;
-import org.spectrumcomet.comet.store.MemoryStore;
 
 /**
  * The JSON comet API's HTTP calls: {@link CometApi} answering a POST built from the input (UTF-8)
@@ -38,36 +32,24 @@ class CometApiFuzzTest {
     private static final int CALLS_PER_ENGINE = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LocalCometEngine engine;
+    private static FuzzEngine fuzz;
     private static CometApi api;
-    private static ScheduledExecutorService retry;
-    private static int runs;
 
     @BeforeAll
     static void start() {
-        retry = Executors.newSingleThreadScheduledExecutor();
-        fresh();
+        fuzz = new FuzzEngine(CALLS_PER_ENGINE);
+        api = new CometApi(fuzz.engine(), fuzz.world());
     }
 
     @AfterAll
     static void stop() {
-        engine.close();
-        retry.shutdownNow();
-    }
-
-    private static void fresh() {
-        if (engine != null) {
-            engine.close();
-        }
-        engine = new LocalCometEngine(new ConfiguredTenants(Map.of("0", "k0", "5", "k5")), new MemoryStore());
-        api = new CometApi(engine, new World());
-        runs = 0;
+        fuzz.close();
     }
 
     @FuzzTest
     void answersArbitraryCalls(byte[] input) throws JsonProcessingException {
-        if (++runs > CALLS_PER_ENGINE) {
-            fresh();
+        if (fuzz.nextInput()) {
+            api = new CometApi(fuzz.engine(), fuzz.world());
         }
         String[] parts = new String(input, StandardCharsets.UTF_8).split("\n", 4);
         String call = parts[0];
@@ -79,7 +61,7 @@ class CometApiFuzzTest {
         if (parts.length > 2) {
             request.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + headerValue(parts[2]));
         }
-        OrderedTasks tasks = new OrderedTasks(new SubscribeHandlerFuzzTest.Inline(), retry);
+        OrderedTasks tasks = fuzz.tasks();
         EmbeddedChannel channel = new EmbeddedChannel(new SimpleChannelInboundHandler<FullHttpRequest>() {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {

@@ -4,18 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.spectrumcomet.comet.engine.ClientInfo;
-import org.spectrumcomet.comet.engine.local.ConfiguredTenants;
-import org.spectrumcomet.comet.engine.local.LocalCometEngine;
-import org.spectrumcomet.comet.store.MemoryStore;
 import org.spectrumcomet.comet.ws.WebFrameChecks;
 
 /**
@@ -30,41 +21,25 @@ class SubscribeHandlerFuzzTest {
 
     private static final int INPUTS_PER_ENGINE = 20_000;
 
-    private static LocalCometEngine engine;
-    private static World world;
-    private static ScheduledExecutorService retry;
-    private static int runs;
+    private static FuzzEngine fuzz;
 
     @BeforeAll
     static void start() {
-        retry = Executors.newSingleThreadScheduledExecutor();
-        fresh();
+        fuzz = new FuzzEngine(INPUTS_PER_ENGINE);
     }
 
     @AfterAll
     static void stop() {
-        engine.close();
-        retry.shutdownNow();
-    }
-
-    private static void fresh() {
-        if (engine != null) {
-            engine.close();
-        }
-        engine = new LocalCometEngine(new ConfiguredTenants(Map.of("0", "k0", "5", "k5")), new MemoryStore());
-        world = new World();
-        runs = 0;
+        fuzz.close();
     }
 
     @FuzzTest
     void handlesArbitraryFrames(byte[] input) {
-        if (++runs > INPUTS_PER_ENGINE) {
-            fresh();
-        }
+        fuzz.nextInput();
         EmbeddedChannel channel = new EmbeddedChannel();
         SubscribeConnection connection = new SubscribeConnection(channel, ClientInfo.UNKNOWN);
-        channel.pipeline().addLast(new SubscribeHandler(connection, "0", engine, world,
-                new OrderedTasks(new Inline(), retry)));
+        channel.pipeline().addLast(new SubscribeHandler(connection, "0", fuzz.engine(), fuzz.world(),
+                fuzz.tasks()));
         try {
             for (String text : new String(input, StandardCharsets.UTF_8).split("\u0000", 16)) {
                 if (!channel.isOpen()) {
@@ -77,38 +52,6 @@ class SubscribeHandlerFuzzTest {
             channel.checkException();
         } finally {
             channel.finishAndReleaseAll();
-        }
-    }
-
-    /** Runs each task at once on the caller (the test thread is the EmbeddedChannel's event loop). */
-    static final class Inline extends AbstractExecutorService {
-        @Override
-        public void execute(Runnable command) {
-            command.run();
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
         }
     }
 }
