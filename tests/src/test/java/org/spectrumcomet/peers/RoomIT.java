@@ -3,9 +3,6 @@ package org.spectrumcomet.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Predicate;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -40,7 +37,7 @@ class RoomIT {
         assertThat(room.getNickname()).hasToString("liam-nick");
 
         for (int line = 1; line <= EchoRules.HISTORY_LINES; line++) {
-            Message history = nextRoomMessage(room, "history line " + line, m -> m.getBody() != null);
+            Message history = RoomMessages.next(room, "history line " + line, m -> m.getBody() != null);
             assertThat(history.getBody()).isEqualTo("history line " + line);
             assertThat(history.getFrom().getResourceOrEmpty().toString()).isEqualTo(EchoRules.OCCUPANTS.get(0));
             DelayInformation delay = DelayInformation.from(history);
@@ -56,14 +53,14 @@ class RoomIT {
         skipHistory(room);
 
         room.sendMessage("hello room \"&<>\" \uD83D\uDE00");
-        Message echo = nextRoomMessage(room, "echo of the own message", m -> m.getBody() != null);
+        Message echo = RoomMessages.next(room, "echo of the own message", m -> m.getBody() != null);
         assertThat(echo.getBody()).isEqualTo("hello room \"&<>\" \uD83D\uDE00");
         assertThat(echo.getFrom().getResourceOrEmpty().toString()).isEqualTo("mia-nick");
         assertThat(DelayInformation.from(echo)).as("a live message has no delay").isNull();
 
         room.sendMessage(EchoRules.BOT_PREFIX + "hi all");
-        nextRoomMessage(room, "echo of the bot command", m -> (EchoRules.BOT_PREFIX + "hi all").equals(m.getBody()));
-        Message bot = nextRoomMessage(room, "echo-bot's answer", m -> "hi all".equals(m.getBody()));
+        RoomMessages.next(room, "echo of the bot command", m -> (EchoRules.BOT_PREFIX + "hi all").equals(m.getBody()));
+        Message bot = RoomMessages.next(room, "echo-bot's answer", m -> "hi all".equals(m.getBody()));
         assertThat(bot.getFrom().getResourceOrEmpty().toString()).isEqualTo(EchoRules.OCCUPANTS.get(0));
     }
 
@@ -91,24 +88,6 @@ class RoomIT {
     }
 
     private static void skipHistory(MultiUserChat room) throws Exception {
-        nextRoomMessage(room, "last history line", m -> ("history line " + EchoRules.HISTORY_LINES).equals(m.getBody()));
-    }
-
-    /** The next room message matching {@code wanted}, skipping others (e.g. the subject). */
-    private static Message nextRoomMessage(MultiUserChat room, String what, Predicate<Message> wanted) throws Exception {
-        long deadline = System.currentTimeMillis() + SmackClients.REPLY_TIMEOUT_MS;
-        List<String> skipped = new ArrayList<>();
-        for (long left = SmackClients.REPLY_TIMEOUT_MS; left > 0; left = deadline - System.currentTimeMillis()) {
-            Message message = room.nextMessage(left);
-            if (message == null) {
-                break;
-            }
-            if (wanted.test(message)) {
-                return message;
-            }
-            skipped.add(message.toXML().toString());
-        }
-        throw new AssertionError("no " + what + " in " + room.getRoom() + " within " + SmackClients.REPLY_TIMEOUT_MS
-                + " ms; other room messages: " + skipped);
+        RoomMessages.next(room, "last history line", m -> ("history line " + EchoRules.HISTORY_LINES).equals(m.getBody()));
     }
 }

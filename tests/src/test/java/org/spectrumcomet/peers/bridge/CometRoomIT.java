@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -24,6 +22,7 @@ import org.spectrumcomet.conformance.comet.WebBody;
 import org.spectrumcomet.conformance.comet.WebBodyJson;
 import org.spectrumcomet.conformance.comet.WebFrame;
 import org.spectrumcomet.conformance.comet.WebUser;
+import org.spectrumcomet.peers.RoomMessages;
 import org.spectrumcomet.peers.Deadline;
 import org.spectrumcomet.peers.SmackClients;
 
@@ -64,8 +63,8 @@ class CometRoomIT {
         Deadline.await("occupants Wanda, Xavier and self", () -> room.getOccupants().size() == 3);
         assertThat(room.getOccupants()).extracting(jid -> jid.getResourcepart().toString())
                 .containsExactlyInAnyOrder("Wanda", "Xavier", "smacky");
-        Message one = nextRoomMessage(room, "history one", m -> "history one".equals(m.getBody()));
-        Message two = nextRoomMessage(room, "history two", m -> "history two".equals(m.getBody()));
+        Message one = RoomMessages.next(room, "history one", m -> "history one".equals(m.getBody()));
+        Message two = RoomMessages.next(room, "history two", m -> "history two".equals(m.getBody()));
         assertThat(one.getFrom().getResourceOrEmpty().toString()).isEqualTo("Wanda");
         assertThat(two.getFrom().getResourceOrEmpty().toString()).isEqualTo("Xavier");
         for (Message kept : List.of(one, two)) {
@@ -95,7 +94,7 @@ class CometRoomIT {
                 .orElseThrow(() -> new AssertionError("web subscriber got nothing on " + pipe + ": " + yara.frames(mark, f -> true)));
         assertThat(seen.body().nick()).isEqualTo("smacky2");
         assertThat(seen.body().from()).isEqualTo("311");
-        Message echo = nextRoomMessage(room, "own message back", m -> text.equals(m.getBody()));
+        Message echo = RoomMessages.next(room, "own message back", m -> text.equals(m.getBody()));
         assertThat(echo.getFrom().getResourceOrEmpty().toString()).isEqualTo("smacky2");
         assertThat(pipes().history(pipe)).as("the pipe's history over CometQL")
                 .anySatisfy(kept -> {
@@ -125,7 +124,7 @@ class CometRoomIT {
         MultiUserChat room = join(341, pipe, "smacky6");
         uma.publish(pipe, "message", WebBodyJson.encode(new WebBody(null, "342", "Uma", "ask me", "u-1",
                 System.currentTimeMillis())));
-        nextRoomMessage(room, "Uma's message", m -> "ask me".equals(m.getBody()));
+        RoomMessages.next(room, "Uma's message", m -> "ask me".equals(m.getBody()));
 
         long mark = uma.mark();
         XMPPTCPConnection smack = (XMPPTCPConnection) room.getXmppConnection();
@@ -192,23 +191,5 @@ class CometRoomIT {
         room.join(room.getEnterConfigurationBuilder(Resourcepart.from(nick))
                 .requestMaxStanzasHistory(HISTORY).timeoutAfter(SmackClients.REPLY_TIMEOUT_MS).build());
         return room;
-    }
-
-    /** The next room message matching {@code wanted}, skipping others; fails listing what came. */
-    static Message nextRoomMessage(MultiUserChat room, String what, Predicate<Message> wanted) throws Exception {
-        long deadline = System.currentTimeMillis() + SmackClients.REPLY_TIMEOUT_MS;
-        List<String> skipped = new ArrayList<>();
-        for (long left = SmackClients.REPLY_TIMEOUT_MS; left > 0; left = deadline - System.currentTimeMillis()) {
-            Message message = room.nextMessage(left);
-            if (message == null) {
-                break;
-            }
-            if (wanted.test(message)) {
-                return message;
-            }
-            skipped.add(message.toXML().toString());
-        }
-        throw new AssertionError("no " + what + " in " + room.getRoom() + " within " + SmackClients.REPLY_TIMEOUT_MS
-                + " ms; other room messages: " + skipped);
     }
 }

@@ -16,6 +16,7 @@ import org.jxmpp.jid.parts.Resourcepart;
 import org.spectrumcomet.conformance.comet.WebBody;
 import org.spectrumcomet.conformance.comet.WebBodyJson;
 import org.spectrumcomet.conformance.comet.WebUser;
+import org.spectrumcomet.peers.RoomMessages;
 import org.spectrumcomet.peers.Deadline;
 import org.spectrumcomet.peers.SmackClients;
 
@@ -65,7 +66,7 @@ class CometVCardIT {
                 .timeoutAfter(SmackClients.REPLY_TIMEOUT_MS).build());
         vera.publish(pipe, "message", WebBodyJson.encode(new WebBody(null, "522", "Vera", "hi", "v-1",
                 System.currentTimeMillis())));
-        CometRoomIT.nextRoomMessage(room, "Vera's message", m -> "hi".equals(m.getBody()));
+        RoomMessages.next(room, "Vera's message", m -> "hi".equals(m.getBody()));
 
         VCard card = loadOccupant(smack, room, "Vera");
 
