@@ -7,8 +7,8 @@ import java.time.Duration;
  * The bounds a backend process runs with; every one has a documented consequence when hit.
  *
  * @param pingTimeout exit when no PING arrived for this long (default 60 s; the main pings every 20 s)
- * @param connectAttempts connection attempts to the main before giving up with exit code 1 (default 5)
- * @param connectRetryDelay pause between attempts (default 500 ms, so ~2.5 s in all)
+ * @param connectAttempts connection attempts to the main before giving up with exit code 1 (default 20)
+ * @param connectRetryDelay pause between attempts (default 500 ms, so ~10 s in all: a loaded machine was seen to open Spectrum's backend port later than 2.5 s)
  * @param workerThreads threads of the shared handler executor (default 16); a handler that blocks holds one
  * @param userBacklog frames waiting per user (default 1000); beyond it new frames for that user are
  *                    dropped with an error log (see {@link org.spectrumcomet.backend.dispatch.UserQueue})
@@ -31,7 +31,7 @@ public record RuntimeLimits(
         int maxInboundFrame) {
 
     public static RuntimeLimits defaults() {
-        return new RuntimeLimits(Duration.ofSeconds(60), 5, Duration.ofMillis(500), 16, 1000,
+        return new RuntimeLimits(Duration.ofSeconds(60), 20, Duration.ofMillis(500), 16, 1000,
                 Duration.ofSeconds(10), defaultOutboundCap(PlatformDependent.maxDirectMemory()), 16 * 1024 * 1024);
     }
 
