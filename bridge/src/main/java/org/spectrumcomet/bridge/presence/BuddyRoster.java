@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ public final class BuddyRoster {
         long lastSeen;
         PresenceStatus show = PresenceStatus.ONLINE;
         String message = "";
+        /** Counts live pipe events, so an older users_time answer cannot overwrite a newer event. */
+        long liveEvents;
 
         Buddy(String name) {
             this.name = name;
@@ -103,6 +106,11 @@ public final class BuddyRoster {
     }
 
     private void query(List<Long> ids, boolean all) {
+        Map<Long, Long> eventsAtAsk = new HashMap<>();
+        for (long id : ids) {
+            Buddy b = buddies.get(id);
+            eventsAtAsk.put(id, b == null ? 0 : b.liveEvents);
+        }
         session.network().lastOnline(ids).whenCompleteAsync((times, error) -> {
             if (error != null) {
                 LOG.warn("user {} (comet {}): presence of {} buddies unknown: {}", session.jid(), session.userId(),
@@ -112,9 +120,16 @@ public final class BuddyRoster {
             for (long id : ids) {
                 Long t = times.get(id);
                 Buddy b = buddies.get(id);
-                if (b != null) {
-                    update(id, b, t != null && t == 0, t != null && t > 0 ? t : 0, all);
+                if (b == null) {
+                    continue;
                 }
+                if (b.liveEvents != eventsAtAsk.get(id)) {
+                    // The pipe told us something after this row was read; the row is older news.
+                    LOG.debug("user {} (comet {}): users_time of buddy {} is older than its last pipe event, ignored",
+                            session.jid(), session.userId(), id);
+                    continue;
+                }
+                update(id, b, t != null && t == 0, t != null && t > 0 ? t : 0, all);
             }
         }, session::resume);
     }
@@ -138,6 +153,10 @@ public final class BuddyRoster {
     public void statusEvent(CometMessage m) {
         long id = LegacyName.idOrNone(m.pipe().substring(STATUS_PIPE.length()));
         Buddy b = buddies.get(id);
+        if (b == null) {
+            return;
+        }
+        b.liveEvents++;
         String event = m.event();
         if (event.equals("online")) {
             update(id, b, true, b.lastSeen, false);

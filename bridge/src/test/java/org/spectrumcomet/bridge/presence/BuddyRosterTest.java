@@ -104,4 +104,24 @@ class BuddyRosterTest {
             assertThat(b.getStatus()).isEqualTo(Protocol.StatusType.STATUS_ONLINE);
         });
     }
+
+    @Test
+    void aUsersTimeAnswerReadBeforeALiveEventDoesNotOverwriteIt() {
+        FakeNetwork.Link link = f.connect(JID, 42);
+        f.network.queryGate = new java.util.concurrent.CompletableFuture<>();
+        roster().buddyChanged(f.buddy(JID, "17"));
+        // users_time said "never seen" while the query was in flight; then the buddy connected.
+        link.listener.pipeMessage(new CometMessage("user_status_17", "online", "online", 0, 0, false));
+        assertThat(last().getStatus()).isEqualTo(Protocol.StatusType.STATUS_ONLINE);
+        int frames = f.main.frames.size();
+
+        f.network.queryGate.complete(null);
+
+        assertThat(f.main.frames).as("the stale row sent nothing").hasSize(frames);
+        assertThat(last().getStatus()).isEqualTo(Protocol.StatusType.STATUS_ONLINE);
+        f.network.queryGate = null;
+        f.network.lastOnline.put(17L, NOW.getEpochSecond() - 60);
+        roster().buddyChanged(f.buddy(JID, "18"));
+        assertThat(last().getBuddyName()).as("a fresh answer still counts").isEqualTo("18");
+    }
 }
