@@ -18,8 +18,10 @@ import org.spectrumcomet.comet.cometql.CometQlListener;
 import org.spectrumcomet.comet.cometql.CometQlSettings;
 import org.spectrumcomet.comet.config.HostPort;
 import org.spectrumcomet.comet.config.ServerConfig;
+import org.spectrumcomet.comet.engine.CometEngine;
 import org.spectrumcomet.comet.engine.local.ConfiguredTenants;
 import org.spectrumcomet.comet.engine.local.LocalCometEngine;
+import org.spectrumcomet.comet.engine.redis.RedisCometEngine;
 import org.spectrumcomet.comet.store.CometStore;
 import org.spectrumcomet.comet.store.CometStoreException;
 import org.spectrumcomet.comet.store.MemoryStore;
@@ -29,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running comet server: store → engine → one Netty boss/worker pair shared by the CometQL
- * and WebSocket/HTTP listeners, and one bounded executor for the engine's blocking calls.
+ * One running comet server: engine (embedded with its store, or one node on a shared Redis) → one
+ * Netty boss/worker pair shared by the CometQL and WebSocket/HTTP listeners, and one bounded
+ * executor for the engine's blocking calls.
  *
  * <p>The executor has {@code blocking_threads} threads and a queue of {@code blocking_queue}
  * tasks; when the queue is full a submission is rejected at once ({@link
@@ -78,9 +81,7 @@ public final class CometServer implements AutoCloseable {
             log.warn("no tenant configured: using demo tenant 0 with the well-known key '{}' — configure "
                     + "[tenants] before exposing this server", ServerConfig.DEMO_KEY);
         }
-        CometStore store = openStore();
-        LocalCometEngine engine = new LocalCometEngine(new ConfiguredTenants(config.tenants()), store,
-                config.limits(), Clock.systemUTC());
+        CometEngine engine = openEngine();
         resources.push(engine);
         EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("comet-boss"));
         EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("comet-io"));
@@ -113,6 +114,19 @@ public final class CometServer implements AutoCloseable {
         resources.push(web);
         wsAddress = web.localAddress();
         httpAddress = web.httpAddress();
+    }
+
+    /** The embedded engine with its store, or with {@code --redis} one node of a shared network. */
+    private CometEngine openEngine() throws ServerStartException {
+        ConfiguredTenants tenants = new ConfiguredTenants(config.tenants());
+        if (config.redis() == null) {
+            return new LocalCometEngine(tenants, openStore(), config.limits(), Clock.systemUTC());
+        }
+        try {
+            return new RedisCometEngine(tenants, config.redis(), config.limits(), Clock.systemUTC());
+        } catch (CometStoreException e) {
+            throw new ServerStartException(e.getMessage(), e);
+        }
     }
 
     private CometStore openStore() throws ServerStartException {
@@ -164,8 +178,15 @@ public final class CometServer implements AutoCloseable {
     /** The single line printed once the server accepts connections. */
     public String readyLine() {
         return "comet-server ready cometql=" + text(cometqlAddress) + " ws=" + text(wsAddress)
-                + " http=" + text(httpAddress) + " data=" + (config.inMemory() ? "memory" : config.dataDir())
+                + " http=" + text(httpAddress) + " data=" + dataText()
                 + " tenants=" + config.tenants().size();
+    }
+
+    private String dataText() {
+        if (config.redis() != null) {
+            return config.redis().toString();
+        }
+        return config.inMemory() ? "memory" : config.dataDir();
     }
 
     private static String text(InetSocketAddress address) {

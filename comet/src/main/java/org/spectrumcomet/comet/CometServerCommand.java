@@ -10,6 +10,7 @@ import org.spectrumcomet.comet.config.HostPort;
 import org.spectrumcomet.comet.config.IniFile;
 import org.spectrumcomet.comet.config.ServerConfig;
 import org.spectrumcomet.comet.config.ServerConfigReader;
+import org.spectrumcomet.comet.engine.redis.RedisSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -47,6 +48,10 @@ final class CometServerCommand implements Callable<Integer> {
     @Option(names = "--in-memory", description = "keep everything in memory; nothing survives a restart")
     boolean inMemory;
 
+    @Option(names = "--redis", paramLabel = "redis://HOST:PORT[/DB]",
+            description = "share one network with other nodes through this Redis (default: embedded, one node)")
+    String redis;
+
     @Option(names = "--tenant", paramLabel = "ID:KEY", description = "a tenant (dev_id and key); repeatable")
     List<String> tenants = new ArrayList<>();
 
@@ -74,6 +79,13 @@ final class CometServerCommand implements Callable<Integer> {
             }
             if (http != null) {
                 builder.http = HostPort.parse(http);
+            }
+            if (redis != null) {
+                // The flag moves the address; password, prefix and timeouts of [redis] stay.
+                RedisSettings at = RedisSettings.parse(redis);
+                RedisSettings ini = builder.redis;
+                builder.redis = ini == null ? at : new RedisSettings(at.host(), at.port(), at.database(),
+                        ini.password(), ini.keyPrefix(), ini.commandTimeout(), ini.presenceTimeout());
             }
             for (String tenant : tenants) {
                 int colon = tenant.indexOf(':');

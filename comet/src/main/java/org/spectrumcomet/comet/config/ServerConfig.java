@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spectrumcomet.comet.engine.local.ConfiguredTenants;
 import org.spectrumcomet.comet.engine.local.EngineLimits;
+import org.spectrumcomet.comet.engine.redis.RedisSettings;
 import org.spectrumcomet.comet.store.FsyncPolicy;
 
 /**
@@ -20,12 +21,14 @@ import org.spectrumcomet.comet.store.FsyncPolicy;
  * @param blockingQueue engine calls waiting for a thread; beyond it a call is refused at once
  *                      instead of queueing without bound (see {@code CometServer} for what each
  *                      listener then does)
+ * @param redis the shared Redis of a multi-node network, or null for the embedded engine (default)
  */
 public record ServerConfig(HostPort cometql, int cometqlMaxConnections, Duration cometqlIdleTimeout,
                            int cometqlMaxPacketBytes, HostPort ws, HostPort http, int wsMaxConnections,
                            int wsMaxFrameBytes, Duration httpIdleTimeout, String dataDir, boolean inMemory,
                            FsyncPolicy fsync, Map<String, String> tenants, boolean demoTenant,
-                           EngineLimits limits, int blockingThreads, int blockingQueue) {
+                           EngineLimits limits, int blockingThreads, int blockingQueue,
+                           RedisSettings redis) {
 
     public static final String DEMO_KEY = "CometQLPassword";
 
@@ -48,6 +51,8 @@ public record ServerConfig(HostPort cometql, int cometqlMaxConnections, Duration
         public int maxPipesPerConnection = EngineLimits.DEFAULT_MAX_PIPES_PER_SESSION;
         public int blockingThreads = 16;
         public int blockingQueue = 10_000;
+        /** Null: the embedded engine. */
+        public RedisSettings redis;
 
         /**
          * Adds or replaces a tenant.
@@ -73,7 +78,7 @@ public record ServerConfig(HostPort cometql, int cometqlMaxConnections, Duration
             return new ServerConfig(cometql, cometqlMaxConnections, cometqlIdleTimeout, cometqlMaxPacketBytes, ws,
                     http, wsMaxConnections, wsMaxFrameBytes, httpIdleTimeout, dataDir, inMemory, fsync,
                     Map.copyOf(finalTenants), demo,
-                    new EngineLimits(maxQueuedPerUser, maxPipesPerConnection), blockingThreads, blockingQueue);
+                    new EngineLimits(maxQueuedPerUser, maxPipesPerConnection), blockingThreads, blockingQueue, redis);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.spectrumcomet.comet.engine.redis.RedisSettings;
 import org.spectrumcomet.comet.store.FsyncPolicy;
 
 /**
@@ -11,12 +12,12 @@ import org.spectrumcomet.comet.store.FsyncPolicy;
  * (a typo must not silently fall back to a default); every error names the file and line.
  *
  * <p>Sections: {@code [main]}, {@code [cometql]}, {@code [ws]}, {@code [http]}, {@code [tenants]},
- * {@code [limits]}, {@code [store]} — see {@code examples/comet.ini} for every key.
+ * {@code [limits]}, {@code [store]}, {@code [redis]} — see {@code examples/comet.ini} for every key.
  */
 public final class ServerConfigReader {
 
     private static final Set<String> SECTIONS =
-            Set.of("main", "cometql", "ws", "http", "tenants", "limits", "store");
+            Set.of("main", "cometql", "ws", "http", "tenants", "limits", "store", "redis");
 
     private final IniFile ini;
     private final ServerConfig.Builder config;
@@ -35,7 +36,7 @@ public final class ServerConfigReader {
         for (String section : ini.sectionNames()) {
             if (!SECTIONS.contains(section)) {
                 throw ConfigException.at(ini.name(), ini.lineOf(section), "unknown section [" + section
-                        + "] (known: main, cometql, ws, http, tenants, limits, store)");
+                        + "] (known: main, cometql, ws, http, tenants, limits, store, redis)");
             }
         }
         ini.section("main").forEach((key, e) -> {
@@ -91,6 +92,35 @@ public final class ServerConfigReader {
                 case "in_memory" -> set(e, v -> config.inMemory = bool(v));
                 case "fsync" -> set(e, v -> config.fsync = FsyncPolicy.parse(v));
                 default -> throw unknown("store", key, e);
+            }
+        });
+        applyRedis(ini.section("redis"));
+    }
+
+    /** {@code [redis]}: an address turns the Redis engine on; the other keys need one. */
+    private void applyRedis(Map<String, IniFile.Entry> redis) {
+        IniFile.Entry address = redis.get("address");
+        if (address == null || address.value().isEmpty()) {
+            redis.values().stream().filter(e -> !e.value().isEmpty()).findFirst().ifPresent(e -> {
+                throw ConfigException.at(ini.name(), e.line(), "[redis] needs an address (redis://HOST:PORT[/DB])");
+            });
+            return;
+        }
+        set(address, v -> config.redis = RedisSettings.parse(v));
+        redis.forEach((key, e) -> {
+            switch (key) {
+                case "address" -> { }
+                case "password" -> set(e, v -> config.redis = config.redis.withPassword(v));
+                case "key_prefix" -> set(e, v -> config.redis = config.redis.withKeyPrefix(v));
+                case "command_timeout" -> {
+                    int seconds = positive(e);
+                    set(e, v -> config.redis = config.redis.withCommandTimeout(Duration.ofSeconds(seconds)));
+                }
+                case "presence_timeout" -> {
+                    int seconds = positive(e);
+                    set(e, v -> config.redis = config.redis.withPresenceTimeout(Duration.ofSeconds(seconds)));
+                }
+                default -> throw unknown("redis", key, e);
             }
         });
     }

@@ -1,0 +1,84 @@
+package org.spectrumcomet.comet.engine.redis;
+
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's pub/sub channels, counted: SUBSCRIBE when the first local user of a channel comes,
+ * UNSUBSCRIBE when the last one goes. Both are sent under this object's monitor on the single
+ * pub/sub connection, so Redis sees them in the order the counts changed.
+ *
+ * <p>Messages arrive on Lettuce's event loop, one at a time in channel order, and go to the
+ * channel's handler, which must not block. A handler that throws loses only that message (logged).
+ */
+final class ChannelSubscriptions {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelSubscriptions.class);
+
+    private record Entry(Consumer<Envelope> handler, CompletableFuture<Void> subscribed, int[] count) {
+    }
+
+    private final StatefulRedisPubSubConnection<String, String> connection;
+    private final Map<String, Entry> channels = new HashMap<>();
+    /** Read by the listener without the monitor. */
+    private final Map<String, Consumer<Envelope>> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    ChannelSubscriptions(StatefulRedisPubSubConnection<String, String> connection) {
+        this.connection = connection;
+        connection.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                dispatch(channel, message);
+            }
+        });
+    }
+
+    /** Counts one more local user of the channel; the answer completes once Redis confirmed SUBSCRIBE. */
+    synchronized CompletionStage<Void> acquire(String channel, Consumer<Envelope> handler) {
+        Entry entry = channels.get(channel);
+        if (entry != null) {
+            entry.count[0]++;
+            return entry.subscribed;
+        }
+        handlers.put(channel, handler);
+        CompletableFuture<Void> subscribed = connection.async().subscribe(channel).toCompletableFuture();
+        channels.put(channel, new Entry(handler, subscribed, new int[] {1}));
+        return subscribed;
+    }
+
+    /** Counts one local user fewer; the last one unsubscribes. */
+    synchronized void release(String channel) {
+        Entry entry = channels.get(channel);
+        if (entry == null) {
+            return;
+        }
+        if (--entry.count[0] == 0) {
+            channels.remove(channel);
+            handlers.remove(channel);
+            connection.async().unsubscribe(channel).exceptionally(e -> {
+                // Redis away: Lettuce resubscribes only what is still subscribed on reconnect.
+                log.warn("channel {}: UNSUBSCRIBE failed: {}", channel, e.toString());
+                return null;
+            });
+        }
+    }
+
+    private void dispatch(String channel, String message) {
+        Consumer<Envelope> handler = handlers.get(channel);
+        if (handler == null) {
+            return; // arrived between our UNSUBSCRIBE and Redis's confirmation
+        }
+        try {
+            handler.accept(EnvelopeCodec.decode(message));
+        } catch (RuntimeException e) {
+            log.warn("channel {}: message dropped: {}", channel, e.toString());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.spectrumcomet.comet.engine.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.spectrumcomet.comet.engine.CometEvent;
+
+/**
+ * JSON text of an {@link Envelope}. A frame's data keeps its shape: a published text stays the
+ * exact string, a structure (track_ membership) stays a map.
+ */
+final class EnvelopeCodec {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EnvelopeCodec() {
+    }
+
+    static String encode(Envelope envelope) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("k", envelope.kind());
+        root.put("n", envelope.node());
+        root.put("x", envelope.exceptSession());
+        CometEvent f = envelope.frame();
+        if (f != null) {
+            root.put("p", f.pipe());
+            root.put("e", f.event());
+            root.set("d", JSON.valueToTree(f.data()));
+            root.put("t", f.sendTime());
+            root.put("u", f.userId());
+            root.put("q", f.fromQueue());
+        }
+        return root.toString();
+    }
+
+    /** @throws IllegalArgumentException for text that is not an envelope (another writer on our channel) */
+    static Envelope decode(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.path("k").isTextual() || !root.path("n").isTextual()) {
+            throw new IllegalArgumentException("not an envelope");
+        }
+        CometEvent frame = null;
+        if (root.has("p")) {
+            JsonNode d = root.path("d");
+            Object data = d.isTextual() ? d.asText() : JSON.convertValue(d, Object.class);
+            frame = new CometEvent(root.path("p").asText(), root.path("e").asText(), data, root.path("t").asLong(-1),
+                    root.path("u").asLong(-1), root.path("q").asBoolean());
+        }
+        return new Envelope(root.path("k").asText(), root.path("n").asText(), root.path("x").asLong(-1), frame);
+    }
+}

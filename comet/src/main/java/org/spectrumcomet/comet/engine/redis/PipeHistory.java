@@ -1,0 +1,151 @@
+package org.spectrumcomet.comet.engine.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.ScriptOutputType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.spectrumcomet.comet.engine.Names;
+import org.spectrumcomet.comet.engine.PipeMessage;
+
+/**
+ * Pipe settings ({@code pipes_settings}) and kept history in Redis: a hash pipe → length, a list
+ * per pipe (JSON entries, oldest first) and a hash id → pipe for deleting by id alone.
+ *
+ * <p>Publishing is one Lua script: read the length, append and trim, then PUBLISH. Redis runs it
+ * atomically, so history order and delivery order of a pipe are the same on every node, and a
+ * message is never delivered but missing from history or the other way round.
+ */
+final class PipeHistory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String TRUST_PREFIX = "trust_";
+
+    /** Drops entries beyond ARGV[1] from the front of KEYS[1], forgetting their ids in KEYS[2]. */
+    private static final String TRIM_FN = """
+            local function trim(list, ids, keep)
+              local n = redis.call('LLEN', list)
+              if n <= keep then return end
+              for _, item in ipairs(redis.call('LRANGE', list, 0, n - keep - 1)) do
+                redis.call('HDEL', ids, cjson.decode(item).id)
+              end
+              if keep == 0 then redis.call('DEL', list) else redis.call('LTRIM', list, -keep, -1) end
+            end
+            """;
+
+    /** KEYS settings, list, ids, channel; ARGV pipe, trust default, id, entry, envelope → kept flag, receivers. */
+    private static final String PUBLISH = TRIM_FN + """
+            local len = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+            local keep = len > 0 and math.min(len, 99) or tonumber(ARGV[2])
+            if keep > 0 then
+              redis.call('RPUSH', KEYS[2], ARGV[4])
+              redis.call('HSET', KEYS[3], ARGV[3], ARGV[1])
+              trim(KEYS[2], KEYS[3], keep)
+            end
+            local receivers = redis.call('PUBLISH', KEYS[4], ARGV[5])
+            return {keep > 0 and 1 or 0, receivers}
+            """;
+
+    /** KEYS settings, list, ids; ARGV pipe, length (or '' to delete the setting), keep. */
+    private static final String SET_LENGTH = TRIM_FN + """
+            if ARGV[2] == '' then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+            trim(KEYS[2], KEYS[3], tonumber(ARGV[3]))
+            return 1
+            """;
+
+    /** KEYS list, ids: forgets the whole history. */
+    private static final String CLEAR = TRIM_FN + "trim(KEYS[1], KEYS[2], 0) return 1";
+
+    /** KEYS list, ids; ARGV id → 1 when deleted. */
+    private static final String DELETE = """
+            for _, item in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+              if cjson.decode(item).id == ARGV[1] then
+                redis.call('LREM', KEYS[1], 1, item)
+                redis.call('HDEL', KEYS[2], ARGV[1])
+                return 1
+              end
+            end
+            return 0
+            """;
+
+    private final RedisLink redis;
+    private final RedisKeys keys;
+
+    PipeHistory(RedisLink redis, RedisKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    /** What a publish did: kept in history or not, and how many nodes received it. */
+    record Published(boolean kept, long receivers) {
+    }
+
+    Published publish(String tenant, PipeMessage message, String envelope) {
+        String pipe = message.pipe();
+        String trustDefault = pipe.startsWith(TRUST_PREFIX) ? Integer.toString(Names.MAX_HISTORY_LENGTH) : "0";
+        List<Object> answer = redis.await(redis.commands().<List<Object>>eval(PUBLISH, ScriptOutputType.MULTI,
+                new String[] {keys.settings(tenant), keys.history(tenant, pipe), keys.historyIds(tenant),
+                        keys.pipeChannel(tenant, pipe)},
+                pipe, trustDefault, message.id(), entry(message), envelope), "publish on pipe " + pipe);
+        return new Published(((Long) answer.get(0)) == 1, (Long) answer.get(1));
+    }
+
+    List<PipeMessage> history(String tenant, String pipe, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<String> items = redis.await(redis.commands().lrange(keys.history(tenant, pipe), -limit, -1),
+                "history of pipe " + pipe);
+        List<PipeMessage> result = new ArrayList<>(items.size());
+        for (String item : items) {
+            result.add(message(pipe, item));
+        }
+        return result;
+    }
+
+    /** Sets (or with {@code length < 0} deletes) the pipe's setting and trims to what it now keeps. */
+    void setLength(String tenant, String pipe, int length) {
+        int keep = length > 0 ? length : pipe.startsWith(TRUST_PREFIX) && length == 0 ? Names.MAX_HISTORY_LENGTH : 0;
+        redis.await(redis.commands().<Long>eval(SET_LENGTH, ScriptOutputType.INTEGER,
+                new String[] {keys.settings(tenant), keys.history(tenant, pipe), keys.historyIds(tenant)},
+                pipe, length < 0 ? "" : Integer.toString(length), Integer.toString(keep)), "setting of pipe " + pipe);
+    }
+
+    OptionalInt length(String tenant, String pipe) {
+        String value = redis.await(redis.commands().hget(keys.settings(tenant), pipe), "setting of pipe " + pipe);
+        return value == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value));
+    }
+
+    void clear(String tenant, String pipe) {
+        redis.await(redis.commands().<Long>eval(CLEAR, ScriptOutputType.INTEGER,
+                new String[] {keys.history(tenant, pipe), keys.historyIds(tenant)}), "clearing pipe " + pipe);
+    }
+
+    boolean delete(String tenant, String pipe, String id) {
+        Long deleted = redis.await(redis.commands().<Long>eval(DELETE, ScriptOutputType.INTEGER,
+                new String[] {keys.history(tenant, pipe), keys.historyIds(tenant)}, id), "deleting message " + id);
+        return deleted == 1;
+    }
+
+    boolean delete(String tenant, String id) {
+        String pipe = redis.await(redis.commands().hget(keys.historyIds(tenant), id), "finding message " + id);
+        return pipe != null && delete(tenant, pipe, id);
+    }
+
+    private static String entry(PipeMessage m) {
+        return JSON.createObjectNode().put("id", m.id()).put("time", m.time()).put("event", m.event())
+                .put("text", m.text()).put("user", m.userId()).toString();
+    }
+
+    private static PipeMessage message(String pipe, String item) {
+        try {
+            JsonNode n = JSON.readTree(item);
+            return new PipeMessage(n.path("id").asText(), n.path("time").asLong(), pipe, n.path("event").asText(),
+                    n.path("text").asText(), n.path("user").asLong());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("pipe " + pipe + ": history entry is not JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.spectrumcomet.comet.engine.redis;
+
+/**
+ * The name of every Redis key and channel the engine uses. Everything about a tenant starts with
+ * {@code <prefix>t:<tenant>:}, so no command built here can reach another tenant's data; only the
+ * nodes' liveness keys ({@code <prefix>node:<id>}) belong to no tenant. Pipe names and user ids are
+ * validated before they get here ({@code [A-Za-z0-9_-]}, digits), so they cannot contain the
+ * {@code :} separator.
+ */
+final class RedisKeys {
+
+    private final String prefix;
+
+    RedisKeys(String prefix) {
+        this.prefix = prefix;
+    }
+
+    private String tenant(String tenant) {
+        return prefix + "t:" + tenant + ":";
+    }
+
+    /** Channel of one pipe's messages. */
+    String pipeChannel(String tenant, String pipe) {
+        return tenant(tenant) + "pipe:" + pipe;
+    }
+
+    /** Channel of one user's private messages and commands (close), listened to by nodes holding the user. */
+    String userChannel(String tenant, long userId) {
+        return tenant(tenant) + "user:" + userId;
+    }
+
+    /** Hash pipe → history length ({@code pipes_settings}). */
+    String settings(String tenant) {
+        return tenant(tenant) + "settings";
+    }
+
+    /** List of a pipe's kept messages, oldest first. */
+    String history(String tenant, String pipe) {
+        return tenant(tenant) + "history:" + pipe;
+    }
+
+    /** Hash message id → pipe, for deleting a kept message by its id alone. */
+    String historyIds(String tenant) {
+        return tenant(tenant) + "history-ids";
+    }
+
+    /** Hash user id → key ({@code users_auth}). */
+    String userKeys(String tenant) {
+        return tenant(tenant) + "auth";
+    }
+
+    /** List of a user's undelivered private messages, oldest first. */
+    String queue(String tenant, long userId) {
+        return tenant(tenant) + "queue:" + userId;
+    }
+
+    /** Set of node ids holding at least one connection of the user. */
+    String online(String tenant, long userId) {
+        return tenant(tenant) + "online:" + userId;
+    }
+
+    /** Hash user id → unix seconds their last connection closed. */
+    String lastSeen(String tenant) {
+        return tenant(tenant) + "seen";
+    }
+
+    /** Hash {@code <node>/<session>} → subscriber description, for counts across nodes. */
+    String members(String tenant, String pipe) {
+        return tenant(tenant) + "members:" + pipe;
+    }
+
+    /** Prefix of the nodes' liveness keys; the node id follows. */
+    String nodePrefix() {
+        return prefix + "node:";
+    }
+}
