@@ -27,12 +27,18 @@ final class NetworkPresence implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NetworkPresence.class);
     static final String STATUS_PIPE_PREFIX = "user_status_";
 
-    /** Counts the live nodes of set {@code set}, dropping dead ones; shared with {@link PrivateDelivery}. */
+    /**
+     * Counts the live nodes of set {@code set}, dropping dead ones; shared with {@link PrivateDelivery}.
+     * {@code dropped} tells the caller a killed node held the user: if no live node is left, the
+     * caller records "last seen now" (within the presence timeout of the real time).
+     */
     static final String LIVE_FN = """
+            local dropped = false
             local function live(set, nodePrefix)
               local n = 0
               for _, node in ipairs(redis.call('SMEMBERS', set)) do
-                if redis.call('EXISTS', nodePrefix .. node) == 1 then n = n + 1 else redis.call('SREM', set, node) end
+                if redis.call('EXISTS', nodePrefix .. node) == 1 then n = n + 1
+                else redis.call('SREM', set, node) dropped = true end
               end
               return n
             end
@@ -55,9 +61,10 @@ final class NetworkPresence implements AutoCloseable {
             return 1
             """;
 
-    /** KEYS online, seen; ARGV node prefix, user → 0 online, last seen, or -1. */
+    /** KEYS online, seen; ARGV node prefix, user, now → 0 online, last seen, or -1. */
     private static final String LAST_ONLINE = LIVE_FN + """
             if live(KEYS[1], ARGV[1]) > 0 then return 0 end
+            if dropped then redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]) return tonumber(ARGV[3]) end
             local t = redis.call('HGET', KEYS[2], ARGV[2])
             if t then return tonumber(t) end
             return -1
@@ -121,7 +128,7 @@ final class NetworkPresence implements AutoCloseable {
     long lastOnline(String tenant, long userId) {
         return redis.await(redis.commands().<Long>eval(LAST_ONLINE, ScriptOutputType.INTEGER,
                 new String[] {keys.online(tenant, userId), keys.lastSeen(tenant)}, keys.nodePrefix(),
-                Long.toString(userId)), "presence of user " + userId);
+                Long.toString(userId), Long.toString(now.getAsLong())), "presence of user " + userId);
     }
 
     private String statusChannel(String tenant, long userId) {

@@ -1,0 +1,215 @@
+package org.spectrumcomet.comet.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.spectrumcomet.comet.ServerProcess;
+import org.spectrumcomet.comet.auth.HmacUserKey;
+import org.spectrumcomet.comet.engine.redis.RedisServer;
+import org.spectrumcomet.comet.ws.FrameClient;
+
+/**
+ * Two {@code comet-server} processes on one {@code redis-server}: node A started with
+ * {@code --redis}, node B with a comet.ini {@code [redis]} section. What a client does on one node
+ * is seen by clients of the other, once, in order; tenants stay apart across nodes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodeClusterTest {
+
+    private static final String KEY1 = "keyone";
+    private static final String KEY2 = "keytwo";
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    @TempDir
+    static Path dir;
+    private RedisServer redis;
+    private ServerProcess a;
+    private ServerProcess b;
+    private Connection a1;
+    private Connection b1;
+    private Connection a2;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<AutoCloseable> clients = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        RedisServer.assumeInstalled();
+        redis = RedisServer.start(dir.resolve("redis"));
+        a = node("a", "--redis", redis.address());
+        Path ini = dir.resolve("b.ini");
+        Files.writeString(ini, "[redis]\naddress = " + redis.address() + "\npresence_timeout = 3\n");
+        b = node("b", "--config", ini.toString());
+        a1 = a.cometql("1", KEY1);
+        b1 = b.cometql("1", KEY1);
+        a2 = a.cometql("2", KEY2);
+    }
+
+    private static ServerProcess node(String name, String... redisArgs) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve(name));
+        List<String> args = new ArrayList<>(List.of("--cometql", "127.0.0.1:0", "--ws", "127.0.0.1:0",
+                "--tenant", "1:" + KEY1, "--tenant", "2:" + KEY2));
+        args.addAll(List.of(redisArgs));
+        ServerProcess node = ServerProcess.launch(logs, args.toArray(String[]::new));
+        assertThat(node.readyLine()).contains(" data=" + "redis://127.0.0.1:");
+        return node;
+    }
+
+    @AfterEach
+    void closeClients() throws Exception {
+        for (AutoCloseable c : clients) {
+            c.close();
+        }
+        clients.clear();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {a1, b1, a2, a, b, redis}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void anInsertOnOneNodeReachesASubscriberOnTheOtherOnceAndInOrder() throws Exception {
+        FrameClient onB = cppComet(b, 1, 20, KEY1);
+        onB.send("subscription\nroom_ab");
+        waitFor(() -> rows(a1, "SELECT users FROM pipes WHERE name = 'room_ab'").equals(List.of(List.of("1"))));
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            sent.add("m" + i);
+            update(a1, "INSERT INTO pipes_messages (name, event, message) VALUES ('room_ab', 'e', 'm" + i + "')");
+        }
+        List<String> got = new ArrayList<>();
+        while (got.size() < sent.size()) {
+            JsonNode f = onB.until(n -> "room_ab".equals(n.path("pipe").asText()));
+            got.add(f.path("data").asText());
+        }
+        assertThat(got).containsExactlyElementsOf(sent);
+        onB.expectSilence(QUIET);
+    }
+
+    @Test
+    void historyWrittenThroughOneNodeIsReadThroughTheOther() throws Exception {
+        update(a1, "INSERT INTO pipes_settings (name, length) VALUES ('hist_ab', 2)");
+        for (String m : List.of("h1", "h2", "h3")) {
+            update(b1, "INSERT INTO pipes_messages (name, event, message) VALUES ('hist_ab', 'e', '" + m + "')");
+        }
+        assertThat(rows(a1, "SELECT message FROM pipes_messages WHERE name = 'hist_ab'"))
+                .containsExactly(List.of("h2"), List.of("h3"));
+        assertThat(rows(b1, "SELECT length FROM pipes_settings WHERE name = 'hist_ab'")).containsExactly(List.of("2"));
+    }
+
+    @Test
+    void presenceOfAUserOnOneNodeIsSeenFromTheOther() throws Exception {
+        FrameClient watcher = cppComet(b, 1, 21, KEY1);
+        watcher.send("subscription\nuser_status_22");
+        waitFor(() -> rows(b1, "SELECT users FROM pipes WHERE name = 'user_status_22'").equals(List.of(List.of("1"))));
+        assertThat(rows(b1, "SELECT time FROM users_time WHERE id = 22")).containsExactly(List.of("-1"));
+        FrameClient user = cppComet(a, 1, 22, KEY1);
+        assertThat(watcher.until(f -> "user_status_22".equals(f.path("pipe").asText())).path("event").asText())
+                .isEqualTo("online");
+        assertThat(rows(b1, "SELECT time FROM users_time WHERE id = 22")).containsExactly(List.of("0"));
+        user.close();
+        assertThat(watcher.until(f -> "user_status_22".equals(f.path("pipe").asText())).path("event").asText())
+                .isEqualTo("offline");
+        assertThat(Long.parseLong(rows(b1, "SELECT time FROM users_time WHERE id = 22").get(0).get(0))).isPositive();
+    }
+
+    @Test
+    void aPrivateMessageQueuedOnOneNodeIsDeliveredOnceOnTheOther() throws Exception {
+        update(a1, "INSERT INTO users_messages (id, event, message) VALUES (23, 'e', 'while away')");
+        assertThat(rows(b1, "SELECT message FROM users_messages WHERE id = 23")).containsExactly(List.of("while away"));
+        FrameClient onB = cppComet(b, 1, 23, KEY1);
+        assertThat(onB.until(f -> "msg".equals(f.path("pipe").asText())).path("data").asText()).isEqualTo("while away");
+        FrameClient onA = cppComet(a, 1, 23, KEY1);
+        onA.expectSilence(QUIET);
+        onB.expectSilence(Duration.ZERO);
+        assertThat(rows(a1, "SELECT * FROM users_messages WHERE id = 23")).isEmpty();
+
+        update(a1, "INSERT INTO users_messages (id, event, message) VALUES (23, 'e', 'live')");
+        assertThat(onA.until(f -> "msg".equals(f.path("pipe").asText())).path("data").asText()).isEqualTo("live");
+        assertThat(onB.until(f -> "msg".equals(f.path("pipe").asText())).path("data").asText()).isEqualTo("live");
+        onB.expectSilence(QUIET);
+    }
+
+    @Test
+    void tenantsStayApartAcrossNodes() throws Exception {
+        FrameClient tenantOne = cppComet(b, 1, 24, KEY1);
+        tenantOne.send("subscription\niso_ab");
+        waitFor(() -> rows(b1, "SELECT users FROM pipes WHERE name = 'iso_ab'").equals(List.of(List.of("1"))));
+        assertThat(rows(a2, "SELECT users FROM pipes WHERE name = 'iso_ab'")).containsExactly(List.of("0"));
+        update(a2, "INSERT INTO pipes_messages (name, event, message) VALUES ('iso_ab', 'e', 'tenant two')");
+        update(a2, "INSERT INTO users_messages (id, event, message) VALUES (24, 'e', 'tenant two private')");
+        update(a2, "INSERT INTO users_auth (id, hash) VALUES (24, 'twoKey24')");
+        tenantOne.expectSilence(QUIET);
+        assertThat(rows(b1, "SELECT * FROM users_auth WHERE id = 24")).isEmpty();
+        assertThat(rows(b1, "SELECT * FROM users_messages WHERE id = 24")).isEmpty();
+        assertThat(rows(a2, "SELECT message FROM users_messages WHERE id = 24"))
+                .containsExactly(List.of("tenant two private"));
+    }
+
+    private FrameClient cppComet(ServerProcess node, int devId, long userId, String tenantKey) throws Exception {
+        FrameClient client = FrameClient.open(http, "ws://127.0.0.1:" + node.wsPort() + "/ws/sesion="
+                + HmacUserKey.of(tenantKey, userId) + "&myid=" + userId + "&devid=" + devId + "&v=4.09&uuid="
+                + "%032x".formatted(devId * 1000 + userId) + "&api=js");
+        clients.add(client);
+        JsonNode info = client.next();
+        assertThat(info.path("event").asText()).isEqualTo("serverInfo");
+        assertThat(info.path("authorized").asBoolean()).isTrue();
+        return client;
+    }
+
+    static void update(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+
+    static List<List<String>> rows(Connection c, String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    static void waitFor(Condition condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
