@@ -1,0 +1,138 @@
+package org.spectrumcomet.comet.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.spectrumcomet.comet.cluster.TwoNodeClusterTest.rows;
+import static org.spectrumcomet.comet.cluster.TwoNodeClusterTest.update;
+import static org.spectrumcomet.comet.cluster.TwoNodeClusterTest.waitFor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spectrumcomet.comet.ServerProcess;
+import org.spectrumcomet.comet.auth.HmacUserKey;
+import org.spectrumcomet.comet.engine.redis.RedisServer;
+import org.spectrumcomet.comet.ws.FrameClient;
+
+/**
+ * Faults with real processes: a node killed with -9 (its users' presence ends within the
+ * presence timeout, 3 s here; the other node keeps serving) and Redis killed and restarted
+ * (writes answer an error meanwhile, never OK; the nodes recover by themselves).
+ */
+class NodeFailureTest {
+
+    private static final String KEY = "keyone";
+    private static final long PRESENCE_TIMEOUT_SECONDS = 3;
+
+    @TempDir
+    Path dir;
+    private RedisServer redis;
+    private ServerProcess a;
+    private ServerProcess b;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<AutoCloseable> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        RedisServer.assumeInstalled();
+        redis = RedisServer.start(dir.resolve("redis"));
+        a = node("a");
+        b = node("b");
+    }
+
+    private ServerProcess node(String name) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve(name));
+        Path ini = logs.resolve("comet.ini");
+        Files.writeString(ini, "[redis]\naddress = " + redis.address() + "\npresence_timeout = "
+                + PRESENCE_TIMEOUT_SECONDS + "\ncommand_timeout = 1\n");
+        return ServerProcess.launch(logs, "--config", ini.toString(), "--cometql", "127.0.0.1:0", "--ws",
+                "127.0.0.1:0", "--tenant", "1:" + KEY);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable c : clients) {
+            c.close();
+        }
+        for (AutoCloseable c : new AutoCloseable[] {a, b, redis}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void aKilledNodesUsersGoOfflineWithinThePresenceTimeoutAndTheOtherNodeKeepsServing() throws Exception {
+        Connection onB = track(b.cometql("1", KEY));
+        cppComet(a, 30);
+        waitFor(() -> rows(onB, "SELECT time FROM users_time WHERE id = 30").equals(List.of(List.of("0"))));
+        FrameClient listener = cppComet(b, 31);
+        listener.send("subscription\nafter_kill");
+        waitFor(() -> rows(onB, "SELECT users FROM pipes WHERE name = 'after_kill'").equals(List.of(List.of("1"))));
+
+        long killed = System.nanoTime();
+        a.kill();
+        waitFor(() -> !rows(onB, "SELECT time FROM users_time WHERE id = 30").equals(List.of(List.of("0"))));
+        double seconds = (System.nanoTime() - killed) / 1e9;
+        assertThat(seconds).as("presence ends within the presence timeout (+1 s of polling)")
+                .isLessThan(PRESENCE_TIMEOUT_SECONDS + 1);
+        assertThat(Long.parseLong(rows(onB, "SELECT time FROM users_time WHERE id = 30").get(0).get(0))).isPositive();
+
+        update(onB, "INSERT INTO pipes_messages (name, event, message) VALUES ('after_kill', 'e', 'still here')");
+        assertThat(listener.until(f -> "after_kill".equals(f.path("pipe").asText())).path("data").asText())
+                .isEqualTo("still here");
+        update(onB, "INSERT INTO users_messages (id, event, message) VALUES (30, 'e', 'for later')");
+        assertThat(rows(onB, "SELECT message FROM users_messages WHERE id = 30")).containsExactly(List.of("for later"));
+    }
+
+    @Test
+    void whileRedisIsDownWritesFailAndTheNodesRecoverWhenItReturns() throws Exception {
+        Connection onA = track(a.cometql("1", KEY));
+        FrameClient listener = cppComet(b, 32);
+        listener.send("subscription\nrecover");
+        waitFor(() -> rows(onA, "SELECT users FROM pipes WHERE name = 'recover'").equals(List.of(List.of("1"))));
+
+        int port = redis.port();
+        redis.kill();
+        assertThatThrownBy(() -> update(onA,
+                "INSERT INTO pipes_messages (name, event, message) VALUES ('recover', 'e', 'lost?')"))
+                .isInstanceOf(SQLException.class);
+        redis = RedisServer.start(dir.resolve("redis"), port, false);
+
+        // Lettuce reconnects both connections and subscribes the channel again by itself.
+        waitFor(() -> {
+            try {
+                update(onA, "INSERT INTO pipes_messages (name, event, message) VALUES ('recover', 'e', 'back')");
+                return true;
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+        JsonNode frame = listener.until(f -> "recover".equals(f.path("pipe").asText()));
+        assertThat(frame.path("data").asText()).isEqualTo("back");
+    }
+
+    private Connection track(Connection c) {
+        clients.add(c);
+        return c;
+    }
+
+    private FrameClient cppComet(ServerProcess node, long userId) throws Exception {
+        FrameClient client = FrameClient.open(http, "ws://127.0.0.1:" + node.wsPort() + "/ws/sesion="
+                + HmacUserKey.of(KEY, userId) + "&myid=" + userId + "&devid=1&v=4.09&uuid="
+                + "%032x".formatted(userId) + "&api=js");
+        clients.add(client);
+        JsonNode info = client.next();
+        assertThat(info.path("authorized").asBoolean()).isTrue();
+        return client;
+    }
+}
