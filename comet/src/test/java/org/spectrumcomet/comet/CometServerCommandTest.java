@@ -8,12 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrumcomet.comet.config.ConfigException;
 import org.spectrumcomet.comet.config.HostPort;
 import org.spectrumcomet.comet.config.ServerConfig;
+import org.spectrumcomet.comet.engine.redis.RedisSettings;
 import picocli.CommandLine;
 
 class CometServerCommandTest {
@@ -96,6 +98,34 @@ class CometServerCommandTest {
                 "127.0.0.1:0");
         assertThat(result.getKey()).isEqualTo(1);
         assertThat(result.getValue()).containsPattern("(?m)^comet-server: store: cannot create data directory .*Not a directory$");
+    }
+
+    @Test
+    void theRedisFlagMovesTheAddressAndKeepsTheFilesOtherRedisKeys() throws Exception {
+        assertThat(configure().redis()).as("embedded by default").isNull();
+        Path ini = Files.writeString(dir.resolve("redis.ini"), """
+                [redis]
+                address = redis://file-host:6379
+                key_prefix = net:
+                presence_timeout = 5
+                """);
+        RedisSettings r = configure("--config", ini.toString(), "--redis", "redis://127.0.0.1:7000/3").redis();
+        assertThat(r.toString()).isEqualTo("redis://127.0.0.1:7000/3");
+        assertThat(r.keyPrefix()).isEqualTo("net:");
+        assertThat(r.presenceTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> configure("--redis", "127.0.0.1:6379")).isInstanceOf(ConfigException.class)
+                .hasMessage("redis address '127.0.0.1:6379': expected redis://HOST:PORT[/DB]");
+    }
+
+    @Test
+    void anUnreachableRedisExitsWithOne() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        var result = run("--redis", "redis://127.0.0.1:" + closedPort, "--cometql", "127.0.0.1:0", "--ws", "127.0.0.1:0");
+        assertThat(result.getKey()).isEqualTo(1);
+        assertThat(result.getValue()).containsPattern("(?m)^comet-server: cannot reach Redis at redis://127.0.0.1:" + closedPort + "/0: ");
     }
 
     @Test

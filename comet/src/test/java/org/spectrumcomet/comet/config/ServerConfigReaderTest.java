@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.spectrumcomet.comet.engine.redis.RedisSettings;
 import org.spectrumcomet.comet.store.FsyncPolicy;
 
 class ServerConfigReaderTest {
@@ -104,6 +105,29 @@ class ServerConfigReaderTest {
                 .hasMessage("comet.ini:2: expected a positive whole number, got '-1'");
         assertThatThrownBy(() -> read("[store]\nfsync = often\n")).hasMessageStartingWith("comet.ini:2: fsync must be");
         assertThatThrownBy(() -> read("[store]\nin_memory = maybe\n")).hasMessageStartingWith("comet.ini:2: expected true");
+    }
+
+    @Test
+    void aRedisSectionWithAnAddressChoosesTheRedisEngine() throws IOException {
+        assertThat(read("[redis]\naddress =\n").redis()).as("empty address: embedded").isNull();
+        ServerConfig c = read("""
+                [redis]
+                address = redis://10.0.0.5:6380/2
+                password = pw
+                key_prefix = net1:
+                command_timeout = 3
+                presence_timeout = 6
+                """);
+        assertThat(c.redis()).isEqualTo(new RedisSettings("10.0.0.5", 6380, 2, "pw", "net1:", Duration.ofSeconds(3),
+                Duration.ofSeconds(6)));
+        assertThatThrownBy(() -> read("[redis]\npassword = pw\n"))
+                .hasMessage("comet.ini:2: [redis] needs an address (redis://HOST:PORT[/DB])");
+        assertThatThrownBy(() -> read("[redis]\naddress = 10.0.0.5:6379\n"))
+                .hasMessage("comet.ini:2: redis address '10.0.0.5:6379': expected redis://HOST:PORT[/DB]");
+        assertThatThrownBy(() -> read("[redis]\naddress = redis://h:1\npresence_timeout = 1\n"))
+                .hasMessageStartingWith("comet.ini:3: redis timeouts too small");
+        assertThatThrownBy(() -> read("[redis]\naddress = redis://h:1\nttl = 1\n"))
+                .hasMessage("comet.ini:3: unknown key 'ttl' in [redis]");
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record RedisSettings(String host, int port, int database, String password, String keyPrefix,
                             Duration commandTimeout, Duration presenceTimeout) {
 
-    private static final Pattern ADDRESS = Pattern.compile("redis://([^:/\\s]+):([0-9]{1,5})(?:/([0-9]{1,2}))?/?");
+    private static final Pattern ADDRESS = Pattern.compile("redis://([A-Za-z0-9._-]+):([0-9]{1,5})(?:/([0-9]{1,2}))?/?");
     public static final String DEFAULT_PREFIX = "comet:";
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_PRESENCE_TIMEOUT = Duration.ofSeconds(10);
