@@ -76,16 +76,23 @@ class NodeFailureTest {
         cppComet(a, 30);
         waitFor(() -> rows(onB, "SELECT time FROM users_time WHERE id = 30").equals(List.of(List.of("0"))));
         FrameClient listener = cppComet(b, 31);
-        listener.send("subscription\nafter_kill");
+        listener.send("subscription\nafter_kill\nuser_status_30");
         waitFor(() -> rows(onB, "SELECT users FROM pipes WHERE name = 'after_kill'").equals(List.of(List.of("1"))));
 
         long killed = System.nanoTime();
         a.kill();
         waitFor(() -> !rows(onB, "SELECT time FROM users_time WHERE id = 30").equals(List.of(List.of("0"))));
         double seconds = (System.nanoTime() - killed) / 1e9;
-        assertThat(seconds).as("presence ends within the presence timeout (+1 s of polling)")
+        assertThat(seconds).as("users_time: offline within the presence timeout (+1 s of polling)")
                 .isLessThan(PRESENCE_TIMEOUT_SECONDS + 1);
         assertThat(Long.parseLong(rows(onB, "SELECT time FROM users_time WHERE id = 30").get(0).get(0))).isPositive();
+        assertThat(listener.until(f -> "user_status_30".equals(f.path("pipe").asText())).path("event").asText())
+                .isEqualTo("offline");
+        seconds = (System.nanoTime() - killed) / 1e9;
+        assertThat(seconds).as("the offline event: within 4/3 of the presence timeout (+1 s)")
+                .isLessThan(PRESENCE_TIMEOUT_SECONDS * 4 / 3.0 + 1);
+        assertThat(rows(onB, "SELECT users FROM pipes WHERE name = 'after_kill'")).as("the dead node's subscriber")
+                .containsExactly(List.of("1"));
 
         update(onB, "INSERT INTO pipes_messages (name, event, message) VALUES ('after_kill', 'e', 'still here')");
         assertThat(listener.until(f -> "after_kill".equals(f.path("pipe").asText())).path("data").asText())
@@ -119,6 +126,12 @@ class NodeFailureTest {
         });
         JsonNode frame = listener.until(f -> "recover".equals(f.path("pipe").asText()));
         assertThat(frame.path("data").asText()).isEqualTo("back");
+        // Redis came back empty: node b finds its liveness lapsed and says again who is there.
+        waitFor(() -> rows(onA, "SELECT time FROM users_time WHERE id = 32").equals(List.of(List.of("0"))));
+        waitFor(() -> rows(onA, "SELECT users FROM pipes WHERE name = 'recover'").equals(List.of(List.of("1"))));
+        update(onA, "INSERT INTO users_messages (id, event, message) VALUES (32, 'e', 'live again')");
+        assertThat(listener.until(f -> "msg".equals(f.path("pipe").asText())).path("data").asText())
+                .isEqualTo("live again");
     }
 
     private Connection track(Connection c) {

@@ -78,6 +78,13 @@ final class NodeConnections {
         });
     }
 
+    /** Every registered session with its pipes, for announcing this node again. */
+    synchronized Map<Session, List<String>> snapshot() {
+        Map<Session, List<String>> copy = new HashMap<>();
+        bySession.forEach((session, pipes) -> copy.put(session, List.copyOf(pipes)));
+        return copy;
+    }
+
     Collection<Session> subscribers(String pipe) {
         Set<Session> members = byPipe.get(pipe);
         return members == null ? List.of() : members;

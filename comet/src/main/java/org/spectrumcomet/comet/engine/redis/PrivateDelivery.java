@@ -28,16 +28,11 @@ final class PrivateDelivery {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String PRIVATE_PIPE = "msg";
 
-    /**
-     * KEYS online, queue, user channel, seen; ARGV node prefix, envelope, entry, max, user, now →
-     * nodes reached, queued flag.
-     */
+    /** KEYS online, queue, user channel; ARGV node prefix, envelope, entry, max → nodes reached, queued flag. */
     private static final String SEND = NetworkPresence.LIVE_FN + """
-            if live(KEYS[1], ARGV[1]) > 0 then
+            if live(KEYS[1], ARGV[1], false) > 0 then
               local n = redis.call('PUBLISH', KEYS[3], ARGV[2])
               if n > 0 then return {n, 0} end
-            elseif dropped then
-              redis.call('HSET', KEYS[4], ARGV[5], ARGV[6])
             end
             if redis.call('LLEN', KEYS[2]) >= tonumber(ARGV[4]) then return {0, 0} end
             redis.call('RPUSH', KEYS[2], ARGV[3])
@@ -64,10 +59,8 @@ final class PrivateDelivery {
                 new CometEvent(PRIVATE_PIPE, event, text, -1, -1, false)));
         QueuedMessage entry = new QueuedMessage(UUID.randomUUID().toString(), userId, event, text, now.getAsLong());
         List<Long> answer = redis.await(redis.commands().<List<Long>>eval(SEND, ScriptOutputType.MULTI,
-                new String[] {keys.online(tenant, userId), keys.queue(tenant, userId), keys.userChannel(tenant, userId),
-                        keys.lastSeen(tenant)},
-                keys.nodePrefix(), envelope, entry(entry), Integer.toString(maxQueued), Long.toString(userId),
-                Long.toString(entry.time())), "private message to " + userId);
+                new String[] {keys.online(tenant, userId), keys.queue(tenant, userId), keys.userChannel(tenant, userId)},
+                keys.nodePrefix(), envelope, entry(entry), Integer.toString(maxQueued)), "private message to " + userId);
         return new PrivateReceipt(answer.get(0).intValue(), answer.get(1) == 1);
     }
 

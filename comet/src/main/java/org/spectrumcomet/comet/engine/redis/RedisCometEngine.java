@@ -48,6 +48,7 @@ public final class RedisCometEngine implements CometEngine {
     private final ChannelSubscriptions channels;
     private final PipeHistory history;
     private final PipeMembers members;
+    private final NodeLiveness liveness;
     private final NetworkPresence presence;
     private final PrivateDelivery privateDelivery;
     private final Map<String, NodeConnections> states = new ConcurrentHashMap<>();
@@ -65,7 +66,8 @@ public final class RedisCometEngine implements CometEngine {
             this.channels = new ChannelSubscriptions(redis.pubSub());
             this.history = new PipeHistory(redis, keys);
             this.members = new PipeMembers(redis, keys, node);
-            this.presence = new NetworkPresence(redis, keys, node, now, settings.presenceTimeout());
+            this.liveness = new NodeLiveness(redis, keys, node, now, settings.presenceTimeout(), this::announceAgain);
+            this.presence = new NetworkPresence(redis, keys, node, now);
             this.privateDelivery = new PrivateDelivery(redis, keys, node, now, limits.maxQueuedPerUser());
         } catch (RuntimeException e) {
             redis.close();
@@ -363,6 +365,33 @@ public final class RedisCometEngine implements CometEngine {
         return true;
     }
 
+    /**
+     * After this node's liveness lapsed: joins its users' node sets again (an {@code online} event
+     * for each user the others had swept offline) and writes its pipe memberships again. Runs on
+     * the liveness timer; a failure waits for the next lapse.
+     */
+    private void announceAgain() {
+        try {
+            states.forEach((tenant, state) -> {
+                for (long userId : state.onlineUsers()) {
+                    ReentrantLock lock = lockOf(tenant, userId);
+                    lock.lock();
+                    try {
+                        if (!state.reachable(userId, 1).isEmpty()) {
+                            presence.join(tenant, userId);
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+                state.snapshot().forEach((session, pipes) -> pipes.forEach(pipe -> members.add(pipe, session)));
+            });
+            log.info("node {}: users and subscriptions announced again", node);
+        } catch (RuntimeException e) {
+            log.warn("node {}: announcing again failed: {}", node, e.getMessage());
+        }
+    }
+
     /** Takes this node's users offline (events, last seen), then removes the node's liveness key. */
     @Override
     public void close() {
@@ -375,7 +404,7 @@ public final class RedisCometEngine implements CometEngine {
                 }
             }
         });
-        presence.close();
+        liveness.close();
         redis.close();
         log.info("node {}: engine closed", node);
     }

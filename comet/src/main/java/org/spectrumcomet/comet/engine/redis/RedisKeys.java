@@ -2,10 +2,10 @@ package org.spectrumcomet.comet.engine.redis;
 
 /**
  * The name of every Redis key and channel the engine uses. Everything about a tenant starts with
- * {@code <prefix>t:<tenant>:}, so no command built here can reach another tenant's data; only the
- * nodes' liveness keys ({@code <prefix>node:<id>}) belong to no tenant. Pipe names and user ids are
+ * {@code <prefix>t:<tenant>:}, so no command built here can reach another tenant's data. Pipe names and user ids are
  * validated before they get here ({@code [A-Za-z0-9_-]}, digits), so they cannot contain the
- * {@code :} separator.
+ * {@code :} separator. Keys of no tenant: the nodes' liveness keys, the set of nodes and each
+ * node's list of the users it holds (all about the network's machinery, no tenant data).
  */
 final class RedisKeys {
 
@@ -72,5 +72,20 @@ final class RedisKeys {
     /** Prefix of the nodes' liveness keys; the node id follows. */
     String nodePrefix() {
         return prefix + "node:";
+    }
+
+    /** Set of every node id that registered and was not yet swept. */
+    String nodes() {
+        return prefix + "nodes";
+    }
+
+    /** Set of {@code <tenant>/<user>} a node holds, for the sweep after its death. */
+    String nodeUsers(String node) {
+        return prefix + "node-users:" + node;
+    }
+
+    /** The prefix itself, for scripts that build keys of several tenants (the sweep). */
+    String prefix() {
+        return prefix;
     }
 }
