@@ -53,7 +53,8 @@ public final class RedisServer implements AutoCloseable {
 
     /**
      * @param port 0 for a free one; a given port restarts Redis where clients expect it
-     * @param appendOnly true to keep data across a restart in {@code dir}
+     * @param appendOnly true to keep data across a restart (even kill -9) in {@code dir}: every
+     *                   write is fsynced before Redis answers
      */
     public static RedisServer start(Path dir, int port, boolean appendOnly) throws Exception {
         Files.createDirectories(dir);
@@ -61,7 +62,8 @@ public final class RedisServer implements AutoCloseable {
             int chosen = port != 0 ? port : freePort();
             List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(chosen),
                     "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--daemonize", "no",
-                    "--appendonly", appendOnly ? "yes" : "no", "--logfile", dir.resolve("redis.log").toString()));
+                    "--appendonly", appendOnly ? "yes" : "no", "--appendfsync", "always",
+                    "--logfile", dir.resolve("redis.log").toString()));
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.out").toFile())).start();
             RedisServer server = new RedisServer(p, chosen, dir);
