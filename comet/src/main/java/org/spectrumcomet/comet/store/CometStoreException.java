@@ -9,6 +9,7 @@ package org.spectrumcomet.comet.store;
 public final class CometStoreException extends RuntimeException {
 
     private final boolean full;
+    private final boolean unreachable;
 
     public CometStoreException(String message, Throwable cause) {
         this(message, cause, false);
@@ -16,8 +17,22 @@ public final class CometStoreException extends RuntimeException {
 
     /** {@code full}: the data directory has no space left (SQLite's SQLITE_FULL). */
     public CometStoreException(String message, Throwable cause, boolean full) {
+        this(message, cause, full, false);
+    }
+
+    private CometStoreException(String message, Throwable cause, boolean full, boolean unreachable) {
         super(message, cause);
         this.full = full;
+        this.unreachable = unreachable;
+    }
+
+    /** A shared store (the Redis engine's) did not answer or is disconnected. */
+    public static CometStoreException unreachable(String message, Throwable cause) {
+        return new CometStoreException(message, cause, false, true);
+    }
+
+    public boolean isUnreachable() {
+        return unreachable;
     }
 
     public boolean isFull() {
@@ -26,6 +41,10 @@ public final class CometStoreException extends RuntimeException {
 
     /** What a client is told: the write was refused and had no effect. */
     public String clientMessage() {
+        if (unreachable) {
+            // A timed-out write may still have reached Redis: say "not confirmed", not "not stored".
+            return "Store unreachable: the comet network's Redis is not answering; the request was not confirmed";
+        }
         return full
                 ? "Store full: no space left in the comet data directory; nothing was stored"
                 : "Store failure: the comet store could not complete the request; nothing was stored";

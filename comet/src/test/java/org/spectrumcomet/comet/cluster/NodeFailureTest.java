@@ -26,7 +26,8 @@ import org.spectrumcomet.comet.ws.FrameClient;
 /**
  * Faults with real processes: a node killed with -9 (its users' presence ends within the
  * presence timeout, 3 s here; the other node keeps serving) and Redis killed and restarted
- * (writes answer an error meanwhile, never OK; the nodes recover by themselves).
+ * (WebSocket clients get a {@code sys} error frame, CometQL writes answer ERR 500 "Store
+ * unreachable", never OK; the nodes recover by themselves).
  */
 class NodeFailureTest {
 
@@ -110,22 +111,30 @@ class NodeFailureTest {
 
         int port = redis.port();
         redis.kill();
+        JsonNode told = listener.until(f -> "sys".equals(f.path("pipe").asText()));
+        assertThat(told.path("event").asText()).isEqualTo("error");
+        assertThat(told.path("data").path("error").asText()).contains("Redis is unreachable");
         assertThatThrownBy(() -> update(onA,
                 "INSERT INTO pipes_messages (name, event, message) VALUES ('recover', 'e', 'lost?')"))
-                .isInstanceOf(SQLException.class);
+                .isInstanceOf(SQLException.class).hasMessageContaining("Store unreachable")
+                .extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(500);
         redis = RedisServer.start(dir.resolve("redis"), port, false);
 
-        // Lettuce reconnects both connections and subscribes the channel again by itself.
+        // Lettuce reconnects both connections and subscribes the channel again by itself. Until node
+        // b's pub/sub connection is back, what a publishes does not reach b (as for any disconnected client).
+        long restarted = System.nanoTime();
         waitFor(() -> {
             try {
-                update(onA, "INSERT INTO pipes_messages (name, event, message) VALUES ('recover', 'e', 'back')");
-                return true;
+                update(onA, "INSERT INTO pipes_messages (name, event, message) VALUES ('recover', 'e', 'probe')");
             } catch (SQLException e) {
                 return false;
             }
+            String text = listener.frames.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return text != null && text.contains("probe");
         });
-        JsonNode frame = listener.until(f -> "recover".equals(f.path("pipe").asText()));
-        assertThat(frame.path("data").asText()).isEqualTo("back");
+        assertThat((System.nanoTime() - restarted) / 1e9).as("seconds until the nodes work again").isLessThan(5);
+        update(onA, "INSERT INTO pipes_messages (name, event, message) VALUES ('recover', 'e', 'back')");
+        assertThat(listener.until(f -> f.path("data").asText().equals("back")).path("pipe").asText()).isEqualTo("recover");
         // Redis came back empty: node b finds its liveness lapsed and says again who is there.
         waitFor(() -> rows(onA, "SELECT time FROM users_time WHERE id = 32").equals(List.of(List.of("0"))));
         waitFor(() -> rows(onA, "SELECT users FROM pipes WHERE name = 'recover'").equals(List.of(List.of("1"))));

@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -54,6 +55,7 @@ public final class RedisCometEngine implements CometEngine {
     private final Map<String, NodeConnections> states = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
     private final ReentrantLock[] userLocks = new ReentrantLock[256];
+    private final AtomicBoolean redisUp = new AtomicBoolean(true);
 
     /** @throws org.spectrumcomet.comet.store.CometStoreException when Redis cannot be reached */
     public RedisCometEngine(Tenants tenants, RedisSettings settings, EngineLimits limits, Clock clock) {
@@ -76,6 +78,7 @@ public final class RedisCometEngine implements CometEngine {
         for (int i = 0; i < userLocks.length; i++) {
             userLocks[i] = new ReentrantLock();
         }
+        redis.watch(this::redisAvailable);
         log.info("node {}: engine on {} (key prefix '{}')", node, settings, settings.keyPrefix());
     }
 
@@ -363,6 +366,36 @@ public final class RedisCometEngine implements CometEngine {
         }
         pipes.forEach(pipe -> left(session, pipe));
         return true;
+    }
+
+    /**
+     * Redis went away or came back (Lettuce's thread, must not block). When it goes, every
+     * connection of this node gets a {@code sys} error frame: nothing published elsewhere reaches
+     * it and its own publishes fail until Redis is back, which Lettuce retries by itself.
+     */
+    private void redisAvailable(boolean up) {
+        if (up) {
+            if (redisUp.compareAndSet(false, true)) {
+                log.info("node {}: Redis reachable again", node);
+            }
+            return;
+        }
+        if (!redisUp.compareAndSet(true, false)) {
+            return;
+        }
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("code", "503");
+        data.put("error", "The comet network's Redis is unreachable: messages are not delivered until it returns");
+        CometEvent notice = new CometEvent("sys", "error", java.util.Collections.unmodifiableMap(data),
+                now.getAsLong(), -1, false);
+        int told = 0;
+        for (NodeConnections state : states.values()) {
+            for (Session session : state.snapshot().keySet()) {
+                session.connection().deliver(notice);
+                told++;
+            }
+        }
+        log.warn("node {}: Redis unreachable, {} connections told", node, told);
     }
 
     /**

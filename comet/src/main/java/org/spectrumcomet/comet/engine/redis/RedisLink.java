@@ -1,16 +1,25 @@
 package org.spectrumcomet.comet.engine.redis;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.spectrumcomet.comet.store.CometStoreException;
 
 /**
@@ -21,14 +30,19 @@ import org.spectrumcomet.comet.store.CometStoreException;
  */
 final class RedisLink implements AutoCloseable {
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final RedisClient client;
+    private final ClientResources resources;
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final long timeoutMillis;
+    private volatile boolean closed;
 
-    private RedisLink(RedisClient client, StatefulRedisConnection<String, String> commands,
+    private RedisLink(RedisClient client, ClientResources resources, StatefulRedisConnection<String, String> commands,
                       StatefulRedisPubSubConnection<String, String> pubSub, long timeoutMillis) {
         this.client = client;
+        this.resources = resources;
         this.commands = commands;
         this.pubSub = pubSub;
         this.timeoutMillis = timeoutMillis;
@@ -36,24 +50,55 @@ final class RedisLink implements AutoCloseable {
 
     /** @throws CometStoreException when Redis cannot be reached now */
     static RedisLink connect(RedisSettings settings) {
+        // Connecting includes a fresh JVM's first Netty/Lettuce start-up: give it CONNECT_TIMEOUT, not
+        // the command timeout (which await() applies to every call itself).
+        Duration connect = settings.commandTimeout().compareTo(CONNECT_TIMEOUT) > 0 ? settings.commandTimeout()
+                : CONNECT_TIMEOUT;
         RedisURI.Builder uri = RedisURI.builder().withHost(settings.host()).withPort(settings.port())
-                .withDatabase(settings.database()).withTimeout(settings.commandTimeout());
+                .withDatabase(settings.database()).withTimeout(connect);
         if (!settings.password().isEmpty()) {
             uri.withPassword(settings.password().toCharArray());
         }
-        RedisClient client = RedisClient.create(uri.build());
+        // Retry at most a second apart, so a node is back within about a second of Redis.
+        ClientResources resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri.build());
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(settings.commandTimeout()).build())
+                .socketOptions(SocketOptions.builder().connectTimeout(connect).build())
                 .build());
         try {
             StatefulRedisConnection<String, String> commands = client.connect();
             StatefulRedisPubSubConnection<String, String> pubSub = client.connectPubSub();
-            return new RedisLink(client, commands, pubSub, settings.commandTimeout().toMillis());
+            return new RedisLink(client, resources, commands, pubSub, settings.commandTimeout().toMillis());
         } catch (RuntimeException e) {
             client.shutdown();
-            throw new CometStoreException("cannot reach Redis at " + settings + ": " + e.getMessage(), e);
+            resources.shutdown();
+            throw CometStoreException.unreachable("cannot reach Redis at " + settings + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Tells {@code availability} when a connection to Redis drops (false) or is made again (true);
+     * called on Lettuce's threads, so it must not block. Nothing after {@link #close()}.
+     */
+    void watch(Consumer<Boolean> availability) {
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                if (!closed) {
+                    availability.accept(true);
+                }
+            }
+
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                if (!closed) {
+                    availability.accept(false);
+                }
+            }
+        });
     }
 
     RedisAsyncCommands<String, String> commands() {
@@ -76,16 +121,22 @@ final class RedisLink implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CometStoreException("interrupted while waiting for Redis: " + what, e);
         } catch (ExecutionException e) {
-            throw new CometStoreException("Redis failed: " + what + ": " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = e.getCause();
+            if (cause instanceof RedisConnectionException || !commands.isOpen()) {
+                throw CometStoreException.unreachable("Redis unreachable: " + what + ": " + cause.getMessage(), cause);
+            }
+            throw new CometStoreException("Redis failed: " + what + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
-            throw new CometStoreException("Redis did not answer within " + timeoutMillis + " ms: " + what, e);
+            throw CometStoreException.unreachable("Redis did not answer within " + timeoutMillis + " ms: " + what, e);
         }
     }
 
     @Override
     public void close() {
+        closed = true;
         pubSub.close();
         commands.close();
         client.shutdown();
+        resources.shutdown();
     }
 }
