@@ -107,6 +107,48 @@ class TwoNodeClusterTest {
     }
 
     @Test
+    void aUserOnOneNodeChatsWithAUserOnTheOther() throws Exception {
+        FrameClient alice = cppComet(a, 1, 25, KEY1);
+        FrameClient bob = cppComet(b, 1, 26, KEY1);
+        alice.send("subscription\nweb_chat_ab");
+        bob.send("subscription\nweb_chat_ab");
+        waitFor(() -> rows(a1, "SELECT users FROM pipes WHERE name = 'web_chat_ab'").equals(List.of(List.of("2"))));
+        alice.send("web_pipe2\nweb_chat_ab\nchat\n*\nhello bob");
+        JsonNode toBob = bob.until(f -> "web_chat_ab".equals(f.path("pipe").asText()));
+        assertThat(toBob.path("data").asText()).isEqualTo("hello bob");
+        assertThat(toBob.path("user_id").asLong()).isEqualTo(25);
+        bob.send("web_pipe2\nweb_chat_ab\nchat\n*\nhi alice");
+        assertThat(alice.until(f -> "web_chat_ab".equals(f.path("pipe").asText())).path("data").asText())
+                .as("alice's own message is not echoed to her; bob's is the first she gets").isEqualTo("hi alice");
+        Thread.sleep(QUIET.toMillis());
+        assertThat(chat(alice)).as("alice's frames on the pipe").containsExactly("hi alice");
+        assertThat(chat(bob)).as("bob's frames on the pipe").containsExactly("hello bob");
+    }
+
+    private static List<String> chat(FrameClient client) throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (String frame : client.all) {
+            JsonNode f = new com.fasterxml.jackson.databind.ObjectMapper().readTree(frame);
+            if ("web_chat_ab".equals(f.path("pipe").asText())) {
+                texts.add(f.path("data").asText());
+            }
+        }
+        return texts;
+    }
+
+    @Test
+    void aPageOnOneNodeAsksForThePresenceOfAUserOnTheOther() throws Exception {
+        FrameClient page = cppComet(b, 1, 27, KEY1);
+        cppComet(a, 1, 28, KEY1);
+        // serverInfo comes before the attach: wait for it
+        waitFor(() -> rows(a1, "SELECT time FROM users_time WHERE id = 28").equals(List.of(List.of("0"))));
+        page.send("user_status\n28");
+        JsonNode status = page.until(f -> "_answer_user_status".equals(f.path("pipe").asText()));
+        long now = System.currentTimeMillis() / 1000;
+        assertThat(status.path("data").path("last_online_time").asLong()).as("online: now - 0").isBetween(now - 5, now + 5);
+    }
+
+    @Test
     void historyWrittenThroughOneNodeIsReadThroughTheOther() throws Exception {
         update(a1, "INSERT INTO pipes_settings (name, length) VALUES ('hist_ab', 2)");
         for (String m : List.of("h1", "h2", "h3")) {
