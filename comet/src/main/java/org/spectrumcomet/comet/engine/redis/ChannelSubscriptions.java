@@ -70,6 +70,20 @@ final class ChannelSubscriptions {
         }
     }
 
+    /**
+     * SUBSCRIBEs every counted channel again: one refused while Redis was away is not among those
+     * Lettuce restores on reconnect. Redis ignores a repeated SUBSCRIBE of a channel.
+     */
+    synchronized void resubscribeAll() {
+        if (channels.isEmpty()) {
+            return;
+        }
+        connection.async().subscribe(channels.keySet().toArray(String[]::new)).exceptionally(e -> {
+            log.warn("{} channels not subscribed again: {}", channels.size(), e.toString());
+            return null;
+        });
+    }
+
     private void dispatch(String channel, String message) {
         Consumer<Envelope> handler = handlers.get(channel);
         if (handler == null) {

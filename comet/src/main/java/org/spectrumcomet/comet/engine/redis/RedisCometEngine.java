@@ -1,17 +1,15 @@
 package org.spectrumcomet.comet.engine.redis;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,18 +41,19 @@ public final class RedisCometEngine implements CometEngine {
     private final Tenants tenants;
     private final EngineLimits limits;
     private final LongSupplier now;
-    private final String node = UUID.randomUUID().toString().substring(0, 13);
+    private final NodeState state = new NodeState(UUID.randomUUID().toString().substring(0, 13));
+    private final String node = state.node();
     private final RedisLink redis;
     private final RedisKeys keys;
     private final ChannelSubscriptions channels;
     private final PipeHistory history;
     private final PipeMembers members;
+    private final NodePipes pipes;
+    private final NodeUsers users;
     private final NodeLiveness liveness;
     private final NetworkPresence presence;
     private final PrivateDelivery privateDelivery;
-    private final Map<String, NodeConnections> states = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
-    private final ReentrantLock[] userLocks = new ReentrantLock[256];
     private final AtomicBoolean redisUp = new AtomicBoolean(true);
 
     /** @throws org.spectrumcomet.comet.store.CometStoreException when Redis cannot be reached */
@@ -68,15 +67,14 @@ public final class RedisCometEngine implements CometEngine {
             this.channels = new ChannelSubscriptions(redis.pubSub());
             this.history = new PipeHistory(redis, keys);
             this.members = new PipeMembers(redis, keys, node);
-            this.liveness = new NodeLiveness(redis, keys, node, now, settings.presenceTimeout(), this::announceAgain);
+            this.pipes = new NodePipes(redis, keys, channels, members, state, now);
             this.presence = new NetworkPresence(redis, keys, node, now);
             this.privateDelivery = new PrivateDelivery(redis, keys, node, now, limits.maxQueuedPerUser());
+            this.users = new NodeUsers(redis, keys, channels, presence, privateDelivery, state);
+            this.liveness = new NodeLiveness(redis, keys, node, now, settings.presenceTimeout(), this::announceAgain);
         } catch (RuntimeException e) {
             redis.close();
             throw e;
-        }
-        for (int i = 0; i < userLocks.length; i++) {
-            userLocks[i] = new ReentrantLock();
         }
         redis.watch(this::redisAvailable);
         log.info("node {}: engine on {} (key prefix '{}')", node, settings, settings.keyPrefix());
@@ -85,15 +83,6 @@ public final class RedisCometEngine implements CometEngine {
     /** This node's id, as written in Redis. */
     public String node() {
         return node;
-    }
-
-    private NodeConnections state(String tenant) {
-        return states.computeIfAbsent(tenant, t -> new NodeConnections());
-    }
-
-    private ReentrantLock lockOf(String tenant, long userId) {
-        int hash = 31 * tenant.hashCode() + Long.hashCode(userId);
-        return userLocks[Math.floorMod(hash ^ (hash >>> 16), userLocks.length)];
     }
 
     @Override
@@ -117,17 +106,6 @@ public final class RedisCometEngine implements CometEngine {
         log.debug("tenant {} pipe {} event {}: reached {} nodes, kept {}", tenant, pipe, event,
                 published.receivers(), published.kept());
         return new PublishReceipt(published.kept() ? id : "", (int) published.receivers());
-    }
-
-    private void deliverToPipe(String tenant, String pipe, Envelope envelope) {
-        if (envelope.frame() == null) {
-            return;
-        }
-        for (Session s : state(tenant).subscribers(pipe)) {
-            if (!envelope.excludes(node, s.id())) {
-                s.connection().deliver(envelope.frame());
-            }
-        }
     }
 
     @Override
@@ -199,7 +177,7 @@ public final class RedisCometEngine implements CometEngine {
     @Override
     public void deleteUserKey(String tenant, long userId) {
         redis.await(redis.commands().hdel(keys.userKeys(tenant), Long.toString(userId)), "key of user " + userId);
-        List<Session> closed = state(tenant).reachable(userId, Integer.MAX_VALUE);
+        List<Session> closed = users.sessionsOf(tenant, userId);
         closed.forEach(this::detach);
         closed.forEach(s -> s.connection().close("user key deleted"));
         redis.await(redis.commands().publish(keys.userChannel(tenant, userId),
@@ -210,28 +188,6 @@ public final class RedisCometEngine implements CometEngine {
     @Override
     public PrivateReceipt sendToUser(String tenant, long userId, String event, String text) {
         return privateDelivery.send(tenant, userId, event, text);
-    }
-
-    /** A private message or command from the user's channel; runs on Lettuce's event loop. */
-    private void onUserChannel(String tenant, long userId, Envelope envelope) {
-        List<Session> sessions = state(tenant).reachable(userId, Names.MAX_DEVICES_PER_USER);
-        if (Envelope.CLOSE.equals(envelope.kind())) {
-            if (!envelope.node().equals(node)) {
-                // The protocol layer detaches each closed connection from its own executor.
-                state(tenant).reachable(userId, Integer.MAX_VALUE).forEach(s -> s.connection().close("user key deleted"));
-            }
-            return;
-        }
-        int delivered = 0;
-        for (Session s : sessions) {
-            if (s.connection().deliver(envelope.frame())) {
-                delivered++;
-            }
-        }
-        if (delivered == 0) {
-            log.warn("tenant {} user {}: private event {} reached this node after its connections left",
-                    tenant, userId, envelope.frame().event());
-        }
     }
 
     @Override
@@ -254,128 +210,42 @@ public final class RedisCometEngine implements CometEngine {
 
     @Override
     public Session attach(String tenant, long userId, ClientConnection connection) {
-        NodeConnections state = state(tenant);
         Session session = new Session(sessionIds.incrementAndGet(), tenant, userId, connection);
-        state.register(session);
+        state.of(tenant).register(session);
         if (session.authorized()) {
-            ReentrantLock lock = lockOf(tenant, userId);
-            lock.lock();
             try {
-                if (state.addUser(session) == 1) {
-                    // Subscribe before joining the user's node set: see PrivateDelivery.
-                    redis.await(channels.acquire(keys.userChannel(tenant, userId),
-                            e -> onUserChannel(tenant, userId, e)), "channel of user " + userId);
-                    if (presence.join(tenant, userId)) {
-                        log.info("tenant {} user {} online", tenant, userId);
-                    }
-                }
-                replayQueue(state, session);
-            } finally {
-                lock.unlock();
+                users.attached(session);
+            } catch (RuntimeException e) {
+                state.of(tenant).unregister(session);
+                throw e;
             }
         }
         log.debug("tenant {} user {}: session {} attached on node {}", tenant, userId, session.id(), node);
         return session;
     }
 
-    /** Caller holds the user's lock. */
-    private void replayQueue(NodeConnections state, Session session) {
-        if (!state.reachable(session.userId(), Names.MAX_DEVICES_PER_USER).contains(session)) {
-            return;
-        }
-        int replayed = 0;
-        for (QueuedMessage m; (m = privateDelivery.pop(session.tenant(), session.userId())) != null; replayed++) {
-            if (!session.connection().deliver(PrivateDelivery.frameOf(m))) {
-                privateDelivery.pushBack(session.tenant(), m);
-                break;
-            }
-        }
-        if (replayed > 0) {
-            log.info("tenant {} user {}: {} queued messages delivered", session.tenant(), session.userId(), replayed);
-        }
-    }
-
     @Override
-    public void subscribe(Session session, List<String> pipes) {
-        String tenant = session.tenant();
-        NodeConnections.Change change = state(tenant).replace(session, pipes, limits.maxPipesPerSession());
-        List<CompletionStage<Void>> subscribed = new ArrayList<>();
-        for (String pipe : change.left()) {
-            left(session, pipe);
-        }
-        for (String pipe : change.joined()) {
-            subscribed.add(channels.acquire(keys.pipeChannel(tenant, pipe), e -> deliverToPipe(tenant, pipe, e)));
-            members.add(pipe, session);
-            announce(session, pipe, "subscription");
-        }
-        // Return once Redis confirmed: a publish after this call reaches the session.
-        subscribed.forEach(s -> redis.await(s, "subscribing " + session.tenant() + "/" + session.userId()));
-    }
-
-    private void left(Session session, String pipe) {
-        channels.release(keys.pipeChannel(session.tenant(), pipe));
-        members.remove(pipe, session);
-        announce(session, pipe, "unsubscription");
-    }
-
-    /** track_ pipes: the other subscribers on every node hear who came and went (CppComet §I.4.6). */
-    private void announce(Session session, String pipe, String event) {
-        if (!pipe.startsWith("track_")) {
-            return;
-        }
-        Map<String, Object> who = new java.util.LinkedHashMap<>();
-        who.put("user_id", session.userId());
-        who.put("uuid", session.connection().uuid());
-        String envelope = EnvelopeCodec.encode(Envelope.frame(node, session.id(),
-                new CometEvent(pipe, event, who, now.getAsLong(), -1, false)));
-        redis.commands().publish(keys.pipeChannel(session.tenant(), pipe), envelope).exceptionally(e -> {
-            log.warn("tenant {} pipe {}: {} of user {} not announced: {}", session.tenant(), pipe, event,
-                    session.userId(), e.toString());
-            return null;
-        });
+    public void subscribe(Session session, List<String> pipeNames) {
+        pipes.subscribe(session, pipeNames, limits.maxPipesPerSession());
     }
 
     @Override
     public void detach(Session session) {
-        NodeConnections state = state(session.tenant());
-        if (!session.authorized()) {
-            unregister(state, session);
-            return;
+        if (pipes.leaveAll(session) && session.authorized()) {
+            users.detached(session);
         }
-        ReentrantLock lock = lockOf(session.tenant(), session.userId());
-        lock.lock();
-        try {
-            if (!unregister(state, session)) {
-                return;
-            }
-            if (state.removeUser(session) == 0) {
-                if (presence.leave(session.tenant(), session.userId())) {
-                    log.info("tenant {} user {} offline", session.tenant(), session.userId());
-                }
-                channels.release(keys.userChannel(session.tenant(), session.userId()));
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean unregister(NodeConnections state, Session session) {
-        List<String> pipes = state.unregister(session);
-        if (pipes == null) {
-            return false;
-        }
-        pipes.forEach(pipe -> left(session, pipe));
-        return true;
     }
 
     /**
      * Redis went away or came back (Lettuce's thread, must not block). When it goes, every
      * connection of this node gets a {@code sys} error frame: nothing published elsewhere reaches
-     * it and its own publishes fail until Redis is back, which Lettuce retries by itself.
+     * it and its own publishes fail until Redis is back, which Lettuce retries by itself. When it
+     * comes back, the node's channels are subscribed again (one SUBSCRIBE may have been refused).
      */
     private void redisAvailable(boolean up) {
         if (up) {
             if (redisUp.compareAndSet(false, true)) {
+                channels.resubscribeAll();
                 log.info("node {}: Redis reachable again", node);
             }
             return;
@@ -383,60 +253,34 @@ public final class RedisCometEngine implements CometEngine {
         if (!redisUp.compareAndSet(true, false)) {
             return;
         }
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>();
         data.put("code", "503");
         data.put("error", "The comet network's Redis is unreachable: messages are not delivered until it returns");
-        CometEvent notice = new CometEvent("sys", "error", java.util.Collections.unmodifiableMap(data),
-                now.getAsLong(), -1, false);
-        int told = 0;
-        for (NodeConnections state : states.values()) {
-            for (Session session : state.snapshot().keySet()) {
-                session.connection().deliver(notice);
-                told++;
-            }
-        }
+        int told = state.tellEveryone(new CometEvent("sys", "error", Collections.unmodifiableMap(data),
+                now.getAsLong(), -1, false));
         log.warn("node {}: Redis unreachable, {} connections told", node, told);
     }
 
     /**
-     * After this node's liveness lapsed: joins its users' node sets again (an {@code online} event
-     * for each user the others had swept offline) and writes its pipe memberships again. Runs on
-     * the liveness timer; a failure waits for the next lapse.
+     * After this node's liveness lapsed (Redis restarted empty, or away longer than the presence
+     * timeout): joins its users' node sets again and writes its pipe members again. Runs on the
+     * liveness timer; a failure waits for the next lapse.
      */
     private void announceAgain() {
         try {
-            states.forEach((tenant, state) -> {
-                for (long userId : state.onlineUsers()) {
-                    ReentrantLock lock = lockOf(tenant, userId);
-                    lock.lock();
-                    try {
-                        if (!state.reachable(userId, 1).isEmpty()) {
-                            presence.join(tenant, userId);
-                        }
-                    } finally {
-                        lock.unlock();
-                    }
-                }
-                state.snapshot().forEach((session, pipes) -> pipes.forEach(pipe -> members.add(pipe, session)));
-            });
+            channels.resubscribeAll();
+            users.announceAgain();
+            pipes.announceAgain();
             log.info("node {}: users and subscriptions announced again", node);
         } catch (RuntimeException e) {
             log.warn("node {}: announcing again failed: {}", node, e.getMessage());
         }
     }
 
-    /** Takes this node's users offline (events, last seen), then removes the node's liveness key. */
+    /** Takes this node's users offline (events, last seen), then removes the node from Redis. */
     @Override
     public void close() {
-        states.forEach((tenant, state) -> {
-            for (long userId : state.onlineUsers()) {
-                try {
-                    presence.leave(tenant, userId);
-                } catch (RuntimeException e) {
-                    log.warn("tenant {} user {}: offline not recorded: {}", tenant, userId, e.getMessage());
-                }
-            }
-        });
+        users.leaveAll();
         liveness.close();
         redis.close();
         log.info("node {}: engine closed", node);

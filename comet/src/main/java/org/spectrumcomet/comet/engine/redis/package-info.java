@@ -2,12 +2,21 @@
  * The comet engine of one node among several sharing a network through Redis.
  *
  * <p>{@link org.spectrumcomet.comet.engine.redis.RedisCometEngine} is the facade. Live connections
- * stay in the node's memory ({@link org.spectrumcomet.comet.engine.redis.NodeConnections}); what
- * every node must see lives in Redis under keys that all carry the tenant
- * ({@link org.spectrumcomet.comet.engine.redis.RedisKeys}): pipe settings and history
- * ({@link org.spectrumcomet.comet.engine.redis.PipeHistory}), users' keys, offline queues
+ * stay in the node's memory ({@link org.spectrumcomet.comet.engine.redis.NodeState},
+ * {@link org.spectrumcomet.comet.engine.redis.NodeConnections}), their pipes and users handled by
+ * {@link org.spectrumcomet.comet.engine.redis.NodePipes} and
+ * {@link org.spectrumcomet.comet.engine.redis.NodeUsers}; what every node must see lives in Redis
+ * under keys that all carry the tenant ({@link org.spectrumcomet.comet.engine.redis.RedisKeys}):
+ * pipe settings and history ({@link org.spectrumcomet.comet.engine.redis.PipeHistory}), members
+ * ({@link org.spectrumcomet.comet.engine.redis.PipeMembers}), users' keys, offline queues
  * ({@link org.spectrumcomet.comet.engine.redis.PrivateDelivery}) and presence
- * ({@link org.spectrumcomet.comet.engine.redis.NetworkPresence}).
+ * ({@link org.spectrumcomet.comet.engine.redis.NetworkPresence}, with the heartbeat and dead-node
+ * sweep of {@link org.spectrumcomet.comet.engine.redis.NodeLiveness}).
+ *
+ * <p>Locking: a user's attach and detach on this node run under that user's striped lock
+ * ({@code NodeUsers}); membership changes of a tenant under its {@code NodeConnections} monitor,
+ * which never waits for Redis; channel counts under the {@code ChannelSubscriptions} monitor. Locks
+ * are taken in that order only. What must be atomic across nodes is a Lua script in Redis.
  *
  * <p>Fan-out: one Redis pub/sub channel per tenant and pipe, subscribed by a node only while one of
  * its connections is subscribed to that pipe ({@link org.spectrumcomet.comet.engine.redis.ChannelSubscriptions}).

@@ -1,0 +1,106 @@
+package org.spectrumcomet.comet.engine.redis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spectrumcomet.comet.engine.CometEvent;
+import org.spectrumcomet.comet.engine.Session;
+
+/**
+ * This node's side of pipe membership: a session joining a pipe takes a count on the pipe's
+ * channel and writes its member entry; the pipe's messages from any node are handed to the
+ * node's subscribers. {@code track_} pipes announce joins and leaves to the other subscribers on
+ * every node (CppComet §I.4.6).
+ */
+final class NodePipes {
+
+    private static final Logger log = LoggerFactory.getLogger(NodePipes.class);
+    static final String TRACK_PREFIX = "track_";
+
+    private final RedisLink redis;
+    private final RedisKeys keys;
+    private final ChannelSubscriptions channels;
+    private final PipeMembers members;
+    private final NodeState state;
+    private final LongSupplier now;
+
+    NodePipes(RedisLink redis, RedisKeys keys, ChannelSubscriptions channels, PipeMembers members, NodeState state,
+              LongSupplier now) {
+        this.redis = redis;
+        this.keys = keys;
+        this.channels = channels;
+        this.members = members;
+        this.state = state;
+        this.now = now;
+    }
+
+    /** Replaces the session's pipes; returns once Redis confirmed the new channels, so later publishes reach it. */
+    void subscribe(Session session, List<String> pipes, int max) {
+        String tenant = session.tenant();
+        NodeConnections.Change change = state.of(tenant).replace(session, pipes, max);
+        change.left().forEach(pipe -> left(session, pipe));
+        List<CompletionStage<Void>> subscribed = new ArrayList<>();
+        for (String pipe : change.joined()) {
+            subscribed.add(channels.acquire(keys.pipeChannel(tenant, pipe), e -> deliver(tenant, pipe, e)));
+            members.add(pipe, session);
+            announce(session, pipe, "subscription");
+        }
+        subscribed.forEach(s -> redis.await(s, "subscribing " + tenant + "/" + session.userId()));
+    }
+
+    /** Leaves every pipe of the session; false when it was not (or no longer) registered. */
+    boolean leaveAll(Session session) {
+        List<String> pipes = state.of(session.tenant()).unregister(session);
+        if (pipes == null) {
+            return false;
+        }
+        pipes.forEach(pipe -> left(session, pipe));
+        return true;
+    }
+
+    private void left(Session session, String pipe) {
+        channels.release(keys.pipeChannel(session.tenant(), pipe));
+        members.remove(pipe, session);
+        announce(session, pipe, "unsubscription");
+    }
+
+    /** Runs on Lettuce's event loop: hands the frame on, never blocks. */
+    private void deliver(String tenant, String pipe, Envelope envelope) {
+        if (envelope.frame() == null) {
+            return;
+        }
+        for (Session s : state.of(tenant).subscribers(pipe)) {
+            if (!envelope.excludes(state.node(), s.id())) {
+                s.connection().deliver(envelope.frame());
+            }
+        }
+    }
+
+    private void announce(Session session, String pipe, String event) {
+        if (!pipe.startsWith(TRACK_PREFIX)) {
+            return;
+        }
+        Map<String, Object> who = new LinkedHashMap<>();
+        who.put("user_id", session.userId());
+        who.put("uuid", session.connection().uuid());
+        String envelope = EnvelopeCodec.encode(Envelope.frame(state.node(), session.id(),
+                new CometEvent(pipe, event, Collections.unmodifiableMap(who), now.getAsLong(), -1, false)));
+        redis.commands().publish(keys.pipeChannel(session.tenant(), pipe), envelope).exceptionally(e -> {
+            log.warn("tenant {} pipe {}: {} of user {} not announced: {}", session.tenant(), pipe, event,
+                    session.userId(), e.toString());
+            return null;
+        });
+    }
+
+    /** Writes every member entry of this node again (after Redis lost them). */
+    void announceAgain() {
+        state.forEach((tenant, connections) ->
+                connections.snapshot().forEach((session, pipes) -> pipes.forEach(pipe -> members.add(pipe, session))));
+    }
+}
