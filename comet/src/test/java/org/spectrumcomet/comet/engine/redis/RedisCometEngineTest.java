@@ -38,6 +38,7 @@ class RedisCometEngineTest {
     private RedisCometEngine one;
     private RedisCometEngine two;
     private int prefixes;
+    private RedisSettings settings;
 
     @BeforeAll
     void startRedis() throws Exception {
@@ -54,7 +55,7 @@ class RedisCometEngineTest {
 
     @BeforeEach
     void startNodes() {
-        RedisSettings settings = redis.settings().withKeyPrefix("test" + (++prefixes) + ":");
+        settings = redis.settings().withKeyPrefix("test" + (++prefixes) + ":");
         one = node(settings);
         two = node(settings);
     }
@@ -108,6 +109,31 @@ class RedisCometEngineTest {
         Poll.until(() -> a.dataOn("mixed").size() >= 200 && b.dataOn("mixed").size() >= 200);
         Poll.quiet();
         assertThat(a.dataOn("mixed")).hasSize(200).containsExactlyElementsOf(b.dataOn("mixed"));
+    }
+
+    @Test
+    void threeNodesPublishingAtOnceDeliverOnePipeInOneOrderEverywhere() throws Exception {
+        try (RedisCometEngine three = node(settings)) {
+            List<RecordingConnection> subscribers = List.of(connect(one, T, 0, "three"), connect(two, T, 0, "three"),
+                    connect(three, T, 0, "three"));
+            List<Thread> writers = new ArrayList<>();
+            for (RedisCometEngine n : List.of(one, two, three)) {
+                String name = n.node();
+                Thread w = new Thread(() -> IntStream.range(0, 50).forEach(i -> n.publish(T, "three", "e", name + i, 0, null)));
+                writers.add(w);
+                w.start();
+            }
+            for (Thread w : writers) {
+                w.join();
+            }
+            Poll.until(() -> subscribers.stream().allMatch(c -> c.dataOn("three").size() >= 150));
+            Poll.quiet();
+            List<Object> order = subscribers.get(0).dataOn("three");
+            assertThat(order).hasSize(150).doesNotHaveDuplicates();
+            for (RecordingConnection c : subscribers) {
+                assertThat(c.dataOn("three")).containsExactlyElementsOf(order);
+            }
+        }
     }
 
     @Test
