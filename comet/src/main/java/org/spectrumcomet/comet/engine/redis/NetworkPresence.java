@@ -94,7 +94,7 @@ final class NetworkPresence {
 
     /** The user's first connection on this node; true when they became online in the network. */
     boolean join(String tenant, long userId) {
-        Long first = redis.await(redis.commands().<Long>eval(JOIN, ScriptOutputType.INTEGER,
+        Long first = redis.await(redis.<Long>eval(JOIN, ScriptOutputType.INTEGER,
                 new String[] {keys.online(tenant, userId), statusChannel(tenant, userId), keys.nodeUsers(node)},
                 keys.nodePrefix(), node, status(userId, "online"), entry(tenant, userId)), "presence of user " + userId);
         return first == 1;
@@ -102,7 +102,7 @@ final class NetworkPresence {
 
     /** The user's last connection on this node closed; true when they went offline in the network. */
     boolean leave(String tenant, long userId) {
-        Long last = redis.await(redis.commands().<Long>eval(LEAVE, ScriptOutputType.INTEGER,
+        Long last = redis.await(redis.<Long>eval(LEAVE, ScriptOutputType.INTEGER,
                 new String[] {keys.online(tenant, userId), keys.lastSeen(tenant), statusChannel(tenant, userId),
                         keys.nodeUsers(node)},
                 keys.nodePrefix(), node, Long.toString(userId), Long.toString(now.getAsLong()),
@@ -111,7 +111,7 @@ final class NetworkPresence {
     }
 
     long lastOnline(String tenant, long userId) {
-        return redis.await(redis.commands().<Long>eval(LAST_ONLINE, ScriptOutputType.INTEGER,
+        return redis.await(redis.<Long>eval(LAST_ONLINE, ScriptOutputType.INTEGER,
                 new String[] {keys.online(tenant, userId), keys.lastSeen(tenant)}, keys.nodePrefix(),
                 Long.toString(userId), Long.toString(now.getAsLong())), "presence of user " + userId);
     }

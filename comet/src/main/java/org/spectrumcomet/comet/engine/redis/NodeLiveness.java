@@ -107,7 +107,7 @@ final class NodeLiveness implements AutoCloseable {
                         log.info("node {}: heartbeat back", node);
                     }
                 });
-        redis.commands().<Long>eval(SWEEP, ScriptOutputType.INTEGER, new String[] {keys.nodes()}, keys.prefix(),
+        redis.<Long>eval(SWEEP, ScriptOutputType.INTEGER, new String[] {keys.nodes()}, keys.prefix(),
                 Long.toString(now.getAsLong())).whenComplete((swept, e) -> {
                     if (swept != null && swept > 0) {
                         log.info("node {}: {} users of dead nodes went offline", node, swept);

@@ -85,7 +85,7 @@ final class PipeHistory {
     Published publish(String tenant, PipeMessage message, String envelope) {
         String pipe = message.pipe();
         String trustDefault = pipe.startsWith(TRUST_PREFIX) ? Integer.toString(Names.MAX_HISTORY_LENGTH) : "0";
-        List<Object> answer = redis.await(redis.commands().<List<Object>>eval(PUBLISH, ScriptOutputType.MULTI,
+        List<Object> answer = redis.await(redis.<List<Object>>eval(PUBLISH, ScriptOutputType.MULTI,
                 new String[] {keys.settings(tenant), keys.history(tenant, pipe), keys.historyIds(tenant),
                         keys.pipeChannel(tenant, pipe)},
                 pipe, trustDefault, message.id(), entry(message), envelope), "publish on pipe " + pipe);
@@ -108,7 +108,7 @@ final class PipeHistory {
     /** Sets (or with {@code length < 0} deletes) the pipe's setting and trims to what it now keeps. */
     void setLength(String tenant, String pipe, int length) {
         int keep = length > 0 ? length : pipe.startsWith(TRUST_PREFIX) && length == 0 ? Names.MAX_HISTORY_LENGTH : 0;
-        redis.await(redis.commands().<Long>eval(SET_LENGTH, ScriptOutputType.INTEGER,
+        redis.await(redis.<Long>eval(SET_LENGTH, ScriptOutputType.INTEGER,
                 new String[] {keys.settings(tenant), keys.history(tenant, pipe), keys.historyIds(tenant)},
                 pipe, length < 0 ? "" : Integer.toString(length), Integer.toString(keep)), "setting of pipe " + pipe);
     }
@@ -119,12 +119,12 @@ final class PipeHistory {
     }
 
     void clear(String tenant, String pipe) {
-        redis.await(redis.commands().<Long>eval(CLEAR, ScriptOutputType.INTEGER,
+        redis.await(redis.<Long>eval(CLEAR, ScriptOutputType.INTEGER,
                 new String[] {keys.history(tenant, pipe), keys.historyIds(tenant)}), "clearing pipe " + pipe);
     }
 
     boolean delete(String tenant, String pipe, String id) {
-        Long deleted = redis.await(redis.commands().<Long>eval(DELETE, ScriptOutputType.INTEGER,
+        Long deleted = redis.await(redis.<Long>eval(DELETE, ScriptOutputType.INTEGER,
                 new String[] {keys.history(tenant, pipe), keys.historyIds(tenant)}, id), "deleting message " + id);
         return deleted == 1;
     }

@@ -60,7 +60,7 @@ final class PipeMembers {
     }
 
     List<SubscriberInfo> list(String tenant, String pipe) {
-        List<String> values = redis.await(redis.commands().<List<String>>eval(LIST, ScriptOutputType.MULTI,
+        List<String> values = redis.await(redis.<List<String>>eval(LIST, ScriptOutputType.MULTI,
                 new String[] {keys.members(tenant, pipe)}, keys.nodePrefix()), "subscribers of pipe " + pipe);
         List<SubscriberInfo> result = new ArrayList<>(values.size());
         for (String value : values) {

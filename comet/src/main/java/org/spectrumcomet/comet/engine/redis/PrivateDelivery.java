@@ -58,7 +58,7 @@ final class PrivateDelivery {
         String envelope = EnvelopeCodec.encode(Envelope.frame(node, -1,
                 new CometEvent(PRIVATE_PIPE, event, text, -1, -1, false)));
         QueuedMessage entry = new QueuedMessage(UUID.randomUUID().toString(), userId, event, text, now.getAsLong());
-        List<Long> answer = redis.await(redis.commands().<List<Long>>eval(SEND, ScriptOutputType.MULTI,
+        List<Long> answer = redis.await(redis.<List<Long>>eval(SEND, ScriptOutputType.MULTI,
                 new String[] {keys.online(tenant, userId), keys.queue(tenant, userId), keys.userChannel(tenant, userId)},
                 keys.nodePrefix(), envelope, entry(entry), Integer.toString(maxQueued)), "private message to " + userId);
         return new PrivateReceipt(answer.get(0).intValue(), answer.get(1) == 1);

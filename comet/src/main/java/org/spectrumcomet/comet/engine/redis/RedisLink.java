@@ -5,7 +5,9 @@ import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -14,8 +16,16 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,6 +48,8 @@ final class RedisLink implements AutoCloseable {
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final long timeoutMillis;
     private volatile boolean closed;
+    /** Script text → SHA-1, as EVALSHA names it. */
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
 
     private RedisLink(RedisClient client, ClientResources resources, StatefulRedisConnection<String, String> commands,
                       StatefulRedisPubSubConnection<String, String> pubSub, long timeoutMillis) {
@@ -99,6 +111,42 @@ final class RedisLink implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * Runs a Lua script by its SHA-1 (EVALSHA), sending the text (EVAL, which also caches it)
+     * only when Redis does not know it yet, e.g. after a restart. Saves sending each script's
+     * text with every publish.
+     */
+    <T> CompletionStage<T> eval(String script, ScriptOutputType type, String[] keys, String... args) {
+        String sha = digests.computeIfAbsent(script, RedisLink::sha1);
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        commands().<T>evalsha(sha, type, keys, args).whenComplete((value, e) -> {
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            if (cause instanceof RedisNoScriptException) {
+                commands().<T>eval(script, type, keys, args).whenComplete((again, e2) -> {
+                    if (e2 != null) {
+                        answer.completeExceptionally(e2);
+                    } else {
+                        answer.complete(again);
+                    }
+                });
+            } else if (e != null) {
+                answer.completeExceptionally(cause);
+            } else {
+                answer.complete(value);
+            }
+        });
+        return answer;
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 missing from this JVM", e);
+        }
     }
 
     RedisAsyncCommands<String, String> commands() {
