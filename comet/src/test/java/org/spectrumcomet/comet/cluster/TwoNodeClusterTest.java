@@ -3,7 +3,10 @@ package org.spectrumcomet.comet.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrumcomet.comet.ServerProcess;
 import org.spectrumcomet.comet.auth.HmacUserKey;
+import org.spectrumcomet.comet.auth.JwtUserKey;
 import org.spectrumcomet.comet.engine.redis.RedisServer;
 import org.spectrumcomet.comet.ws.FrameClient;
 
@@ -146,6 +151,27 @@ class TwoNodeClusterTest {
         JsonNode status = page.until(f -> "_answer_user_status".equals(f.path("pipe").asText()));
         long now = System.currentTimeMillis() / 1000;
         assertThat(status.path("data").path("last_online_time").asLong()).as("online: now - 0").isBetween(now - 5, now + 5);
+    }
+
+    @Test
+    void aJsonApiBroadcastOnOneNodeReachesJsonApiSubscribersOnTheOther() throws Exception {
+        FrameClient subscriber = FrameClient.open(http.newWebSocketBuilder().header("X-Comet-Tenant", "1"),
+                "ws://127.0.0.1:" + b.httpPort() + "/comet/Comet/Subscribe");
+        clients.add(subscriber);
+        String token = JwtUserKey.issue(KEY1, 29, Instant.now().plusSeconds(60));
+        subscriber.send("{\"t\":1,\"auth\":{\"token\":\"" + token + "\"},\"join\":{\"rid\":\"api_room\"}}");
+        assertThat(subscriber.next().toString()).isEqualTo("{\"t\":1,\"auth\":{\"uid\":29}}");
+        assertThat(subscriber.next().toString()).isEqualTo("{\"t\":2,\"join\":{\"rid\":\"api_room\"}}");
+        waitFor(() -> rows(a1, "SELECT users FROM pipes WHERE name = 'api_room'").equals(List.of(List.of("1"))));
+        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + a.httpPort() + "/comet/Comet/Broadcast"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY1)
+                .header("X-Comet-Tenant", "1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rid\":\"api_room\",\"evt\":\"from node a\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(subscriber.until(f -> f.toString().contains("from node a"))).isNotNull();
+        subscriber.expectSilence(QUIET);
     }
 
     @Test
