@@ -73,7 +73,7 @@ class NodeFailureTest {
 
     @Test
     void aKilledNodesUsersGoOfflineWithinThePresenceTimeoutAndTheOtherNodeKeepsServing() throws Exception {
-        Connection onB = track(b.cometql("1", KEY));
+        Connection onB = track(TwoNodeClusterTest.cometql(b, "1", KEY));
         cppComet(a, 30);
         waitFor(() -> rows(onB, "SELECT time FROM users_time WHERE id = 30").equals(List.of(List.of("0"))));
         FrameClient listener = cppComet(b, 31);
@@ -104,7 +104,7 @@ class NodeFailureTest {
 
     @Test
     void whileRedisIsDownWritesFailAndTheNodesRecoverWhenItReturns() throws Exception {
-        Connection onA = track(a.cometql("1", KEY));
+        Connection onA = track(TwoNodeClusterTest.cometql(a, "1", KEY));
         FrameClient listener = cppComet(b, 32);
         listener.send("subscription\nrecover");
         waitFor(() -> rows(onA, "SELECT users FROM pipes WHERE name = 'recover'").equals(List.of(List.of("1"))));

@@ -60,9 +60,9 @@ class TwoNodeClusterTest {
         Path ini = dir.resolve("b.ini");
         Files.writeString(ini, "[redis]\naddress = " + redis.address() + "\npresence_timeout = 3\n");
         b = node("b", "--config", ini.toString());
-        a1 = a.cometql("1", KEY1);
-        b1 = b.cometql("1", KEY1);
-        a2 = a.cometql("2", KEY2);
+        a1 = cometql(a, "1", KEY1);
+        b1 = cometql(b, "1", KEY1);
+        a2 = cometql(a, "2", KEY2);
     }
 
     private static ServerProcess node(String name, String... redisArgs) throws Exception {
@@ -243,6 +243,15 @@ class TwoNodeClusterTest {
         assertThat(info.path("event").asText()).isEqualTo("serverInfo");
         assertThat(info.path("authorized").asBoolean()).isTrue();
         return client;
+    }
+
+    /**
+     * MariaDB Connector/J with a 20 s socket timeout: the machine running several JVMs (two nodes,
+     * Redis, the tests, other builds) may stall a node's answer for seconds.
+     */
+    static Connection cometql(ServerProcess node, String user, String key) throws SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + node.cometqlPort()
+                + "/CometQL_v1?connectTimeout=10000&socketTimeout=20000", user, key);
     }
 
     static void update(Connection c, String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package org.spectrumcomet.comet.engine.redis;
 
+import java.util.Set;
 import org.spectrumcomet.comet.engine.CometEvent;
 
 /**
@@ -9,18 +10,25 @@ import org.spectrumcomet.comet.engine.CometEvent;
  * @param kind {@link #FRAME} or {@link #CLOSE} (the user's key was deleted: close their connections)
  * @param node id of the publishing node
  * @param exceptSession the session on {@code node} that must not get the frame, or -1
+ * @param recipients for a private message, the {@code <node>/<session>} connections chosen to get
+ *                   it (added by the sending script); null: every connection of the channel
  */
-record Envelope(String kind, String node, long exceptSession, CometEvent frame) {
+record Envelope(String kind, String node, long exceptSession, CometEvent frame, Set<String> recipients) {
 
     static final String FRAME = "frame";
     static final String CLOSE = "close";
 
     static Envelope frame(String node, long exceptSession, CometEvent frame) {
-        return new Envelope(FRAME, node, exceptSession, frame);
+        return new Envelope(FRAME, node, exceptSession, frame, null);
     }
 
     static Envelope close(String node) {
-        return new Envelope(CLOSE, node, -1, null);
+        return new Envelope(CLOSE, node, -1, null, null);
+    }
+
+    /** True when a private message was meant for this session of this node (or for all). */
+    boolean chose(String thisNode, long sessionId) {
+        return recipients == null || recipients.contains(thisNode + "/" + sessionId);
     }
 
     /** True when the frame must skip this session of this node. */

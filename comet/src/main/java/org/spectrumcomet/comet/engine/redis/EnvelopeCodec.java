@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 import org.spectrumcomet.comet.engine.CometEvent;
 
 /**
@@ -34,8 +35,17 @@ final class EnvelopeCodec {
         return root.toString();
     }
 
-    /** @throws IllegalArgumentException for text that is not an envelope (another writer on our channel) */
-    static Envelope decode(String text) {
+    /**
+     * Decodes an envelope, with the recipients a sending script put after a newline (JSON text
+     * never holds a raw newline, so the first one ends the envelope).
+     *
+     * @throws IllegalArgumentException for text that is not an envelope (another writer on our channel)
+     */
+    static Envelope decode(String message) {
+        int newline = message.indexOf('\n');
+        String text = newline < 0 ? message : message.substring(0, newline);
+        Set<String> recipients = newline < 0 ? null
+                : Set.of(message.substring(newline + 1).split(",", -1));
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -52,6 +62,7 @@ final class EnvelopeCodec {
             frame = new CometEvent(root.path("p").asText(), root.path("e").asText(), data, root.path("t").asLong(-1),
                     root.path("u").asLong(-1), root.path("q").asBoolean());
         }
-        return new Envelope(root.path("k").asText(), root.path("n").asText(), root.path("x").asLong(-1), frame);
+        return new Envelope(root.path("k").asText(), root.path("n").asText(), root.path("x").asLong(-1), frame,
+                recipients);
     }
 }

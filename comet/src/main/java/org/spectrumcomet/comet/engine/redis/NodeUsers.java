@@ -10,8 +10,9 @@ import org.spectrumcomet.comet.engine.Session;
 
 /**
  * This node's authorised users: the first connection of a user on the node subscribes the user's
- * channel, joins the user's node set (online in the network if no other node had them) and every
- * connection gets the queue replayed; the last one leaves. Runs under a per-user lock (striped),
+ * channel and joins the user's node set (online in the network if no other node had them); every
+ * connection is listed among the user's devices ({@link UserDevices}) and gets the queue replayed;
+ * the last one leaves. Runs under a per-user lock (striped),
  * so that a user's connects and disconnects on this node happen one at a time.
  */
 final class NodeUsers {
@@ -24,16 +25,18 @@ final class NodeUsers {
     private final ChannelSubscriptions channels;
     private final NetworkPresence presence;
     private final PrivateDelivery privateDelivery;
+    private final UserDevices devices;
     private final NodeState state;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
     NodeUsers(RedisLink redis, RedisKeys keys, ChannelSubscriptions channels, NetworkPresence presence,
-              PrivateDelivery privateDelivery, NodeState state) {
+              PrivateDelivery privateDelivery, UserDevices devices, NodeState state) {
         this.redis = redis;
         this.keys = keys;
         this.channels = channels;
         this.presence = presence;
         this.privateDelivery = privateDelivery;
+        this.devices = devices;
         this.state = state;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
@@ -56,23 +59,38 @@ final class NodeUsers {
         ReentrantLock lock = lockOf(tenant, userId);
         lock.lock();
         try {
-            if (connections.addUser(session) == 1) {
-                try {
-                    // Subscribe before joining the user's node set: see PrivateDelivery.
+            int count = connections.addUser(session);
+            try {
+                if (count == 1) {
+                    // Subscribe, then list the connection, then join the user's node set: see PrivateDelivery.
                     redis.await(channels.acquire(keys.userChannel(tenant, userId),
                             e -> onUserChannel(tenant, userId, e)), "channel of user " + userId);
-                    if (presence.join(tenant, userId)) {
-                        log.info("tenant {} user {} online", tenant, userId);
-                    }
-                } catch (RuntimeException e) {
-                    connections.removeUser(session);
-                    channels.release(keys.userChannel(tenant, userId));
-                    throw e;
                 }
+                devices.add(session);
+                if (count == 1 && presence.join(tenant, userId)) {
+                    log.info("tenant {} user {} online", tenant, userId);
+                }
+            } catch (RuntimeException e) {
+                connections.removeUser(session);
+                forget(session);
+                if (count == 1) {
+                    channels.release(keys.userChannel(tenant, userId));
+                }
+                throw e;
             }
             replayQueue(connections, session);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Removes the connection from the user's list; a failure is logged (a dead node's entries are dropped anyway). */
+    private void forget(Session session) {
+        try {
+            devices.remove(session);
+        } catch (RuntimeException e) {
+            log.warn("tenant {} user {}: connection {} not unlisted: {}", session.tenant(), session.userId(),
+                    session.id(), e.getMessage());
         }
     }
 
@@ -100,7 +118,11 @@ final class NodeUsers {
         ReentrantLock lock = lockOf(tenant, userId);
         lock.lock();
         try {
-            if (state.of(tenant).removeUser(session) == 0) {
+            int remaining = state.of(tenant).removeUser(session);
+            if (remaining >= 0) {
+                forget(session);
+            }
+            if (remaining == 0) {
                 try {
                     // Leave the node set first: from then on messages are queued, not published to us.
                     if (presence.leave(tenant, userId)) {
@@ -125,8 +147,8 @@ final class NodeUsers {
             return;
         }
         int delivered = 0;
-        for (Session s : state.of(tenant).reachable(userId, Names.MAX_DEVICES_PER_USER)) {
-            if (s.connection().deliver(envelope.frame())) {
+        for (Session s : state.of(tenant).reachable(userId, Integer.MAX_VALUE)) {
+            if (envelope.chose(state.node(), s.id()) && s.connection().deliver(envelope.frame())) {
                 delivered++;
             }
         }
@@ -148,7 +170,9 @@ final class NodeUsers {
                 ReentrantLock lock = lockOf(tenant, userId);
                 lock.lock();
                 try {
-                    if (!connections.reachable(userId, 1).isEmpty()) {
+                    List<Session> sessions = connections.reachable(userId, Integer.MAX_VALUE);
+                    sessions.forEach(devices::add);
+                    if (!sessions.isEmpty()) {
                         presence.join(tenant, userId);
                     }
                 } finally {

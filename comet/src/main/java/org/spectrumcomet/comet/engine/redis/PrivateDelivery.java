@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import org.spectrumcomet.comet.engine.CometEvent;
+import org.spectrumcomet.comet.engine.Names;
 import org.spectrumcomet.comet.engine.PrivateReceipt;
 import org.spectrumcomet.comet.engine.QueuedMessage;
 
 /**
- * Private messages across nodes: published on the user's channel when a live node holds the user,
- * otherwise queued in a Redis list.
+ * Private messages across nodes: published on the user's channel, naming the user's oldest 16 live
+ * connections on any node ({@link UserDevices}), when a live node holds the user; otherwise queued
+ * in a Redis list.
  *
  * <p>Exactly once: "is any node holding the user → publish, else queue" is one Lua script, and a
  * node subscribes to the user's channel <em>before</em> it joins the user's node set and then
@@ -28,11 +30,22 @@ final class PrivateDelivery {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String PRIVATE_PIPE = "msg";
 
-    /** KEYS online, queue, user channel; ARGV node prefix, envelope, entry, max → nodes reached, queued flag. */
+    /**
+     * KEYS online, queue, user channel, devices; ARGV node prefix, envelope, entry, max queued,
+     * max devices → connections chosen, queued flag. The chosen connections (the user's oldest
+     * live ones, network-wide) follow the envelope after a newline; with none, the message is queued.
+     */
     private static final String SEND = NetworkPresence.LIVE_FN + """
             if live(KEYS[1], ARGV[1], false) > 0 then
-              local n = redis.call('PUBLISH', KEYS[3], ARGV[2])
-              if n > 0 then return {n, 0} end
+              local chosen = {}
+              for _, device in ipairs(redis.call('ZRANGE', KEYS[4], 0, -1)) do
+                local node = string.match(device, '^([^/]+)/')
+                if redis.call('EXISTS', ARGV[1] .. node) == 0 then redis.call('ZREM', KEYS[4], device)
+                elseif #chosen < tonumber(ARGV[5]) then table.insert(chosen, device) end
+              end
+              if #chosen > 0 and redis.call('PUBLISH', KEYS[3], ARGV[2] .. '\\n' .. table.concat(chosen, ',')) > 0 then
+                return {#chosen, 0}
+              end
             end
             if redis.call('LLEN', KEYS[2]) >= tonumber(ARGV[4]) then return {0, 0} end
             redis.call('RPUSH', KEYS[2], ARGV[3])
@@ -53,14 +66,16 @@ final class PrivateDelivery {
         this.maxQueued = maxQueued;
     }
 
-    /** Delivered counts nodes that received it (each hands it to up to 16 of the user's connections there). */
+    /** Delivered counts the connections chosen (up to 16, on any node); they get it right after. */
     PrivateReceipt send(String tenant, long userId, String event, String text) {
         String envelope = EnvelopeCodec.encode(Envelope.frame(node, -1,
                 new CometEvent(PRIVATE_PIPE, event, text, -1, -1, false)));
         QueuedMessage entry = new QueuedMessage(UUID.randomUUID().toString(), userId, event, text, now.getAsLong());
         List<Long> answer = redis.await(redis.<List<Long>>eval(SEND, ScriptOutputType.MULTI,
-                new String[] {keys.online(tenant, userId), keys.queue(tenant, userId), keys.userChannel(tenant, userId)},
-                keys.nodePrefix(), envelope, entry(entry), Integer.toString(maxQueued)), "private message to " + userId);
+                new String[] {keys.online(tenant, userId), keys.queue(tenant, userId), keys.userChannel(tenant, userId),
+                        keys.devices(tenant, userId)},
+                keys.nodePrefix(), envelope, entry(entry), Integer.toString(maxQueued),
+                Integer.toString(Names.MAX_DEVICES_PER_USER)), "private message to " + userId);
         return new PrivateReceipt(answer.get(0).intValue(), answer.get(1) == 1);
     }
 

@@ -30,8 +30,8 @@ import org.spectrumcomet.comet.engine.local.EngineLimits;
  * The {@link CometEngine} of one node of a network sharing one Redis: this node's connections in
  * memory, everything the network shares in Redis (see the package documentation).
  *
- * <p>Receipts count nodes, not connections: a publish or private message reports how many nodes
- * received it, since other nodes deliver after the call returns.
+ * <p>A publish receipt counts nodes, not connections (other nodes deliver after the call
+ * returns); a private-message receipt counts the connections chosen on any node (up to 16).
  */
 public final class RedisCometEngine implements CometEngine {
 
@@ -70,7 +70,8 @@ public final class RedisCometEngine implements CometEngine {
             this.pipes = new NodePipes(redis, keys, channels, members, state, now);
             this.presence = new NetworkPresence(redis, keys, node, now);
             this.privateDelivery = new PrivateDelivery(redis, keys, node, now, limits.maxQueuedPerUser());
-            this.users = new NodeUsers(redis, keys, channels, presence, privateDelivery, state);
+            this.users = new NodeUsers(redis, keys, channels, presence, privateDelivery,
+                    new UserDevices(redis, keys, node), state);
             this.liveness = new NodeLiveness(redis, keys, node, now, settings.presenceTimeout(), this::announceAgain);
         } catch (RuntimeException e) {
             redis.close();

@@ -54,6 +54,11 @@ final class RedisKeys {
         return tenant(tenant) + "queue:" + userId;
     }
 
+    /** Sorted set {@code <node>/<session>} of the user's connections, in attach order. */
+    String devices(String tenant, long userId) {
+        return tenant(tenant) + "devices:" + userId;
+    }
+
     /** Set of node ids holding at least one connection of the user. */
     String online(String tenant, long userId) {
         return tenant(tenant) + "online:" + userId;

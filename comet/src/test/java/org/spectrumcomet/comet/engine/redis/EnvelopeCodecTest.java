@@ -32,6 +32,19 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void recipientsAddedAfterANewlineChooseTheConnections() {
+        CometEvent frame = new CometEvent("msg", "e", "multi\nline", -1, -1, false);
+        String sent = EnvelopeCodec.encode(Envelope.frame("a", -1, frame)) + "\n" + "a/1,b/7";
+        Envelope got = EnvelopeCodec.decode(sent);
+        assertThat(got.frame()).isEqualTo(frame);
+        assertThat(got.chose("a", 1)).isTrue();
+        assertThat(got.chose("b", 7)).isTrue();
+        assertThat(got.chose("a", 7)).isFalse();
+        assertThat(EnvelopeCodec.decode(EnvelopeCodec.encode(Envelope.frame("a", -1, frame))).chose("z", 9))
+                .as("no list: everyone").isTrue();
+    }
+
+    @Test
     void foreignTextOnAChannelIsRefused() {
         assertThatThrownBy(() -> EnvelopeCodec.decode("hello")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EnvelopeCodec.decode("{\"k\":1}")).isInstanceOf(IllegalArgumentException.class);

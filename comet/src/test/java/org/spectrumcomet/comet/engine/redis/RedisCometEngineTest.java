@@ -198,12 +198,37 @@ class RedisCometEngineTest {
         // online now: a message from node one goes live to both devices, queued nowhere
         PrivateReceipt live = one.sendToUser(T, 7, "e", "live");
         assertThat(live.queued()).isFalse();
-        assertThat(live.delivered()).as("nodes reached").isEqualTo(2);
+        assertThat(live.delivered()).as("connections chosen").isEqualTo(2);
         Poll.until(() -> device.dataOn("msg").size() == 2 && second.dataOn("msg").size() == 1);
         Poll.quiet();
         assertThat(device.dataOn("msg")).containsExactly("while away", "live");
         assertThat(second.dataOn("msg")).containsExactly("live");
         assertThat(one.queue(T, 7)).isEmpty();
+    }
+
+    @Test
+    void privateMessagesReachTheUsersOldestSixteenConnectionsAcrossNodes() throws Exception {
+        List<RecordingConnection> devices = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            devices.add(connect(i % 2 == 0 ? one : two, T, 16));
+        }
+        assertThat(two.sendToUser(T, 16, "e", "to sixteen").delivered()).isEqualTo(16);
+        Poll.until(() -> devices.subList(0, 16).stream().allMatch(d -> d.dataOn("msg").size() == 1));
+        Poll.quiet();
+        assertThat(devices.get(16).dataOn("msg")).as("the 17th connection").isEmpty();
+
+        one.detach(devices.get(0).session);
+        assertThat(one.sendToUser(T, 16, "e", "again").delivered()).isEqualTo(16);
+        Poll.until(() -> devices.get(16).dataOn("msg").size() == 1);
+        assertThat(devices.get(16).dataOn("msg")).as("moved into the window").containsExactly("again");
+    }
+
+    @Test
+    void aMessageSentAsTheLastConnectionLeavesIsQueuedNotLost() throws Exception {
+        RecordingConnection only = connect(two, T, 17);
+        two.detach(only.session);
+        assertThat(one.sendToUser(T, 17, "e", "after").queued()).isTrue();
+        assertThat(one.queue(T, 17)).extracting(QueuedMessage::text).containsExactly("after");
     }
 
     @Test
