@@ -170,7 +170,7 @@ final class RedisLink implements AutoCloseable {
             throw new CometStoreException("interrupted while waiting for Redis: " + what, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RedisConnectionException || !commands.isOpen()) {
+            if (cause instanceof RedisConnectionException || !commands.isOpen() || !pubSub.isOpen()) {
                 throw CometStoreException.unreachable("Redis unreachable: " + what + ": " + cause.getMessage(), cause);
             }
             throw new CometStoreException("Redis failed: " + what + ": " + cause.getMessage(), cause);

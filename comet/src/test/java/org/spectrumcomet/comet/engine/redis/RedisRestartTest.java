@@ -13,6 +13,7 @@ import org.spectrumcomet.comet.engine.PipeMessage;
 import org.spectrumcomet.comet.engine.QueuedMessage;
 import org.spectrumcomet.comet.engine.local.ConfiguredTenants;
 import org.spectrumcomet.comet.engine.local.EngineLimits;
+import org.spectrumcomet.comet.store.CometStoreException;
 
 /**
  * Redis with persistence on ({@code appendonly yes}, {@code appendfsync always}) killed with -9
@@ -66,8 +67,18 @@ class RedisRestartTest {
         assertThat(node.historyLength(T, "kept")).hasValue(5);
         assertThat(node.queue(T, 40)).extracting(QueuedMessage::text).containsExactly("queued");
         assertThat(node.userKey(T, 40)).hasValue("key40");
+        // The pub/sub connection may come back after the command one: until then an attach fails
+        // cleanly (a store error, nothing taken from the queue).
         RecordingConnection device = new RecordingConnection("d");
-        node.attach(T, 40, device);
+        Poll.until(() -> {
+            try {
+                node.attach(T, 40, device);
+                return true;
+            } catch (CometStoreException e) {
+                assertThat(e.isUnreachable()).as(e.getMessage()).isTrue();
+                return false;
+            }
+        });
         assertThat(device.dataOn("msg")).isEqualTo(List.of("queued"));
     }
 }
