@@ -36,15 +36,17 @@ public final class UserQueues implements AutoCloseable {
     private final long slowNanos;
 
     public UserQueues(int workerThreads, int backlog, Duration slowWarning) {
+        this(pool(workerThreads), backlog, slowWarning);
+    }
+
+    /**
+     * Queues run by {@code workers} (shut down with this), e.g. one that runs tasks on the calling
+     * thread, for the codec benchmark.
+     */
+    public UserQueues(ExecutorService workers, int backlog, Duration slowWarning) {
         this.backlog = backlog;
         this.slowNanos = slowWarning.toNanos();
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "backend-worker-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.workers = workers;
         this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "backend-slow-handler-watch");
             t.setDaemon(true);
@@ -52,6 +54,16 @@ public final class UserQueues implements AutoCloseable {
         });
         long period = Math.max(50, Math.min(1000, slowWarning.toMillis() / 4));
         watch.scheduleAtFixedRate(this::reportSlow, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private static ExecutorService pool(int workerThreads) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(workerThreads, workerThreads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "backend-worker-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
