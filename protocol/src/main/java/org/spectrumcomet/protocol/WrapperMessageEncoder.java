@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.MessageLite;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
@@ -66,6 +67,29 @@ public final class WrapperMessageEncoder extends MessageToByteEncoder<SpectrumMe
         writeBody(msg, size, out);
     }
 
+    /**
+     * The whole frame of {@code msg} (length prefix and body) in a heap buffer of its exact size. For
+     * frames built off the event loop: a plain array costs a thread no pooled-allocator lookup (such
+     * threads have no allocator cache), and the event loop copies it into its own pooled direct
+     * buffer when it writes it to the socket.
+     */
+    public static ByteBuf frame(SpectrumMessage msg) {
+        int size = bodySize(msg);
+        byte[] frame = new byte[SpectrumFrameDecoder.LENGTH_FIELD_BYTES + size];
+        frame[0] = (byte) (size >>> 24);
+        frame[1] = (byte) (size >>> 16);
+        frame[2] = (byte) (size >>> 8);
+        frame[3] = (byte) size;
+        try {
+            CodedOutputStream coded = CodedOutputStream.newInstance(frame, SpectrumFrameDecoder.LENGTH_FIELD_BYTES, size);
+            writeFields(msg, coded);
+            coded.checkNoSpaceLeft();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot happen: the array has the exact size", e);
+        }
+        return Unpooled.wrappedBuffer(frame);
+    }
+
     /** The serialised size of the {@code WrapperMessage} for {@code msg}. */
     public static int bodySize(SpectrumMessage msg) {
         int size = CodedOutputStream.computeEnumSize(1, msg.type().getNumber());
@@ -84,6 +108,12 @@ public final class WrapperMessageEncoder extends MessageToByteEncoder<SpectrumMe
         CodedOutputStream coded = out.hasArray()
                 ? CodedOutputStream.newInstance(out.array(), out.arrayOffset() + at, size)
                 : CodedOutputStream.newInstance(out.nioBuffer(at, size));
+        writeFields(msg, coded);
+        coded.flush();
+        out.writerIndex(at + size);
+    }
+
+    private static void writeFields(SpectrumMessage msg, CodedOutputStream coded) throws IOException {
         coded.writeEnum(1, msg.type().getNumber());
         Object payload = msg.payload();
         if (payload instanceof MessageLite message) {
@@ -91,8 +121,6 @@ public final class WrapperMessageEncoder extends MessageToByteEncoder<SpectrumMe
         } else if (payload != null) {
             coded.writeBytes(2, rawBytes(payload));
         }
-        coded.flush();
-        out.writerIndex(at + size);
     }
 
     private static ByteString rawBytes(Object payload) {

@@ -2,8 +2,6 @@ package org.spectrumcomet.backend.link;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -16,7 +14,9 @@ import org.spectrumcomet.protocol.WrapperMessageEncoder;
 
 /**
  * The one way out to the main instance for frames built on any thread. Each frame is encoded on
- * the calling thread (a worker, not the event loop) into one buffer of its exact size and appended
+ * the calling thread (a worker, not the event loop) into one heap array of its exact size
+ * ({@link WrapperMessageEncoder#frame}; the event loop copies it into a pooled direct buffer as it
+ * writes it) and appended
  * to the {@link OutboundQueue}, which moves bursts of them into the channel; frames from one thread
  * leave in order and never interleave.
  *
@@ -109,13 +109,12 @@ public final class OutboundGate implements FrameSink {
             LOG.error("the main instance is reading again: {} frames ({} bytes) were dropped while it was not",
                     stallFrames.getAndSet(0), stallBytes.getAndSet(0));
         }
-        ByteBuf encoded = ch.alloc().ioBuffer((int) size);
+        ByteBuf encoded;
         try {
-            WrapperMessageEncoder.writeFrame(frame, encoded);
-        } catch (IOException | RuntimeException e) {
-            encoded.release();
+            encoded = WrapperMessageEncoder.frame(frame);
+        } catch (RuntimeException e) {
             pendingBytes.addAndGet(-size);
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            throw e;
         }
         queue.add(encoded);
         return true;
