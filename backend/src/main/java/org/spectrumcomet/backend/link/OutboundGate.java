@@ -30,8 +30,8 @@ import org.spectrumcomet.protocol.WrapperMessageEncoder;
  *       waits in Netty's buffer); when the main
  *       stops reading and that count would pass the cap, frames are dropped until the main drains.
  *       The first drop of such a stall is logged at ERROR naming the user; later ones are only
- *       counted (DEBUG), so a long stall cannot flood the log; the first frame accepted once the
- *       pending bytes are below half the cap logs how many frames and bytes the stall cost. Nothing blocks the caller. A main that stops reading also
+ *       counted (DEBUG), so a long stall cannot flood the log; once the queue has drained below half
+ *       the cap, one line logs how many frames and bytes the stall cost. Nothing blocks the caller. A main that stops reading also
  *       stops its 20 s PINGs, so the ping watchdog ends the process soon after. PONG and STATS are
  *       written by {@link LinkHandler} directly and never dropped.</li>
  * </ol>
@@ -55,7 +55,7 @@ public final class OutboundGate implements FrameSink {
 
     /** Called from the channel initializer: installs the queue's handler at the pipeline's end so far. */
     void attach(Channel channel) {
-        OutboundQueue q = new OutboundQueue(channel, bytes -> pendingBytes.addAndGet(-bytes));
+        OutboundQueue q = new OutboundQueue(channel, this::leftQueue);
         channel.pipeline().addLast("outbound-queue", q);
         this.queue = q;
         this.channel = channel;
@@ -104,11 +104,7 @@ public final class OutboundGate implements FrameSink {
             }
             return false;
         }
-        // the stall ends when the main has drained half the cap, not at the first frame that fits
-        if (pending < maxPendingBytes / 2 && stalled.compareAndSet(true, false)) {
-            LOG.error("the main instance is reading again: {} frames ({} bytes) were dropped while it was not",
-                    stallFrames.getAndSet(0), stallBytes.getAndSet(0));
-        }
+        endStallBelowHalf(pending);
         ByteBuf encoded;
         try {
             encoded = WrapperMessageEncoder.frame(frame);
@@ -118,6 +114,22 @@ public final class OutboundGate implements FrameSink {
         }
         queue.add(encoded);
         return true;
+    }
+
+    /** A frame moved into the channel (or was released with the link): the main is draining. */
+    private void leftQueue(long bytes) {
+        endStallBelowHalf(pendingBytes.addAndGet(-bytes));
+    }
+
+    /**
+     * The stall ends when the main has drained half the cap, not at the first frame that fits; it is
+     * noticed as the queue drains (a PONG overtakes the queue, so no new frame need come first).
+     */
+    private void endStallBelowHalf(long pending) {
+        if (pending < maxPendingBytes / 2 && stalled.get() && stalled.compareAndSet(true, false)) {
+            LOG.error("the main instance is reading again: {} frames ({} bytes) were dropped while it was not",
+                    stallFrames.getAndSet(0), stallBytes.getAndSet(0));
+        }
     }
 
     /** The frame's exact size on the wire, length prefix included. */
