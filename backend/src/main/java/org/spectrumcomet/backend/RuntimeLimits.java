@@ -13,10 +13,11 @@ import java.time.Duration;
  * @param userBacklog frames waiting per user (default 1000); beyond it new frames for that user are
  *                    dropped with an error log (see {@link org.spectrumcomet.backend.dispatch.UserQueue})
  * @param slowHandlerWarning log a warning naming the user when one handler call runs longer (default 10 s)
- * @param maxPendingOutboundBytes bytes written but not yet taken by the main (default 32 MiB, or a quarter
- *                                of the JVM's direct memory when that is smaller: unwritten frames live
- *                                there, and under {@code -Xmx64m} 32 MiB of them plus Netty's pool chunks
- *                                ended in an OutOfMemoryError); beyond it frames are dropped (see
+ * @param maxPendingOutboundBytes bytes queued for the main but not yet taken (default 32 MiB, or a quarter
+ *                                of the JVM's heap or direct memory when that is smaller: queued frames are
+ *                                heap arrays, the ones in Netty's buffer direct, and under {@code -Xmx64m}
+ *                                32 MiB of them plus Netty's pool chunks ended in an OutOfMemoryError);
+ *                                beyond it frames are dropped (see
  *                                {@link org.spectrumcomet.backend.link.OutboundGate})
  * @param maxInboundFrame largest frame accepted from the main (default 16 MiB); a larger one closes the link
  */
@@ -32,7 +33,7 @@ public record RuntimeLimits(
 
     public static RuntimeLimits defaults() {
         return new RuntimeLimits(Duration.ofSeconds(60), 20, Duration.ofMillis(500), 16, 1000,
-                Duration.ofSeconds(10), defaultOutboundCap(PlatformDependent.maxDirectMemory()), 16 * 1024 * 1024);
+                Duration.ofSeconds(10), defaultOutboundCap(Math.min(PlatformDependent.maxDirectMemory(), Runtime.getRuntime().maxMemory())), 16 * 1024 * 1024);
     }
 
     /** 32 MiB, or a quarter of {@code maxDirectMemory} when that is smaller (never under 1 MiB). */

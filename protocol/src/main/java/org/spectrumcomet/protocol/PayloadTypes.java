@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
+import io.netty.buffer.ByteBuf;
 import java.util.EnumMap;
 import java.util.Map;
 import org.spectrumcomet.protocol.pb.Protocol;
@@ -80,5 +81,22 @@ public final class PayloadTypes {
             throw new IllegalArgumentException("no payload message for " + type);
         }
         return parser.parseFrom(payload);
+    }
+
+    /**
+     * As {@link #parse(Type, ByteString)}, reading the payload in place from {@code length} bytes of
+     * {@code frame} at {@code index} (no copy into a {@code ByteString} first). Not for RAW_XML.
+     */
+    static Object parse(Type type, ByteBuf frame, int index, int length) throws InvalidProtocolBufferException {
+        if (isBare(type)) {
+            return null;
+        }
+        Parser<? extends MessageLite> parser = PARSERS.get(type);
+        if (parser == null) {
+            throw new IllegalArgumentException("no payload message for " + type);
+        }
+        return frame.hasArray()
+                ? parser.parseFrom(frame.array(), frame.arrayOffset() + index, length)
+                : parser.parseFrom(frame.nioBuffer(index, length));
     }
 }

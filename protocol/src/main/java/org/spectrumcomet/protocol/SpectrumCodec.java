@@ -2,7 +2,7 @@ package org.spectrumcomet.protocol;
 
 import io.netty.channel.ChannelPipeline;
 
-/** Installs the four codec handlers of a Spectrum link in the right order. */
+/** Installs the three codec handlers of a Spectrum link in the right order. */
 public final class SpectrumCodec {
 
     private SpectrumCodec() {
@@ -14,9 +14,9 @@ public final class SpectrumCodec {
      */
     public static void install(ChannelPipeline pipeline, int maxFrameLength, boolean reportMalformed) {
         pipeline.addLast("spectrum-frame-decoder", new SpectrumFrameDecoder(maxFrameLength));
-        pipeline.addLast("spectrum-frame-encoder", SpectrumFrameEncoder.INSTANCE);
         pipeline.addLast("spectrum-message-decoder",
                 reportMalformed ? WrapperMessageDecoder.REPORTING : WrapperMessageDecoder.SKIPPING);
-        pipeline.addLast("spectrum-message-encoder", WrapperMessageEncoder.INSTANCE);
+        // length prefix and body in one buffer: one allocation and one write per frame
+        pipeline.addLast("spectrum-message-encoder", WrapperMessageEncoder.FRAMED);
     }
 }

@@ -41,23 +41,42 @@ public final class SpectrumFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        try {
+            ByteBuf frame;
+            while ((frame = nextFrame(in)) != null) {
+                out.add(frame);
+            }
+        } catch (FrameTooLargeException e) {
+            ctx.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The next whole frame body in {@code in} as a retained slice (the caller releases it), or null
+     * when {@code in} does not hold a whole frame yet. After an oversized length everything is
+     * skipped, this call and every later one.
+     *
+     * @throws FrameTooLargeException when the next length is above the cap
+     */
+    public ByteBuf nextFrame(ByteBuf in) {
         if (failed) {
             in.skipBytes(in.readableBytes());
-            return;
+            return null;
         }
-        while (in.readableBytes() >= LENGTH_FIELD_BYTES) {
-            long length = in.getUnsignedInt(in.readerIndex());
-            if (length > maxFrameLength) {
-                failed = true;
-                in.skipBytes(in.readableBytes());
-                ctx.close();
-                throw new FrameTooLargeException(length, maxFrameLength);
-            }
-            if (in.readableBytes() < LENGTH_FIELD_BYTES + length) {
-                return;
-            }
-            in.skipBytes(LENGTH_FIELD_BYTES);
-            out.add(in.readRetainedSlice((int) length));
+        if (in.readableBytes() < LENGTH_FIELD_BYTES) {
+            return null;
         }
+        long length = in.getUnsignedInt(in.readerIndex());
+        if (length > maxFrameLength) {
+            failed = true;
+            in.skipBytes(in.readableBytes());
+            throw new FrameTooLargeException(length, maxFrameLength);
+        }
+        if (in.readableBytes() < LENGTH_FIELD_BYTES + length) {
+            return null;
+        }
+        in.skipBytes(LENGTH_FIELD_BYTES);
+        return in.readRetainedSlice((int) length);
     }
 }

@@ -7,7 +7,9 @@ import io.netty.handler.codec.MessageToMessageEncoder;
 import java.util.List;
 
 /**
- * Prefixes each outbound frame body with its 4-byte big-endian length. The header and the body go
+ * Prefixes each outbound frame body with its 4-byte big-endian length, for a pipeline that encodes
+ * bodies with {@link WrapperMessageEncoder#INSTANCE} ({@link SpectrumCodec} uses
+ * {@link WrapperMessageEncoder#FRAMED} instead, which writes both in one buffer). The header and the body go
  * out as two buffers in one write, so the main instance always receives whole frames in order.
  *
  * <pre>

@@ -1,6 +1,8 @@
 package org.spectrumcomet.protocol;
 
 import com.google.protobuf.MessageLite;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
 
@@ -18,9 +20,18 @@ public record SpectrumMessage(Type type, Object payload) {
         Objects.requireNonNull(type, "type");
     }
 
-    /** A message without payload: PING, PONG or EXIT. */
+    /** One immutable instance per type for messages without payload: a PING costs no allocation. */
+    private static final Map<Type, SpectrumMessage> BARE = new EnumMap<>(Type.class);
+
+    static {
+        for (Type type : Type.values()) {
+            BARE.put(type, new SpectrumMessage(type, null));
+        }
+    }
+
+    /** A message without payload: PING, PONG or EXIT (a shared instance; records compare by value). */
     public static SpectrumMessage of(Type type) {
-        return new SpectrumMessage(type, null);
+        return BARE.get(Objects.requireNonNull(type, "type"));
     }
 
     public static SpectrumMessage of(Type type, MessageLite payload) {

@@ -36,6 +36,10 @@ public final class WrapperMessageDecoder extends MessageToMessageDecoder<ByteBuf
     /** Passes malformed frames on as {@link MalformedFrame}. */
     public static final WrapperMessageDecoder REPORTING = new WrapperMessageDecoder(true);
 
+    /** Field 1 (type), varint; field 2 (payload), length-delimited. */
+    private static final byte TYPE_TAG = 1 << 3;
+    private static final byte PAYLOAD_TAG = (2 << 3) | 2;
+
     private final boolean reportMalformed;
 
     private WrapperMessageDecoder(boolean reportMalformed) {
@@ -44,35 +48,105 @@ public final class WrapperMessageDecoder extends MessageToMessageDecoder<ByteBuf
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) {
+        Object read = read(frame);
+        if (read instanceof SpectrumMessage || reportMalformed) {
+            out.add(read);
+        }
+    }
+
+    /**
+     * Decodes one frame body (not released here): a {@link SpectrumMessage}, or a
+     * {@link MalformedFrame} (logged at WARN) when it does not decode.
+     */
+    public Object read(ByteBuf frame) {
+        Object fast = readCanonical(frame);
+        return fast != null ? fast : readGeneral(frame);
+    }
+
+    /**
+     * The frames every peer writes (type, then the payload as the last field) parsed in place: the
+     * payload straight from the frame's bytes, without first copying it into the wrapper's
+     * {@code ByteString}. Null for anything else (RAW_XML, unknown types, other field orders,
+     * truncated or malformed bodies), which {@link #readGeneral} reads or reports exactly as before.
+     */
+    private static Object readCanonical(ByteBuf frame) {
+        int at = frame.readerIndex();
+        int end = frame.writerIndex();
+        if (end - at < 2 || frame.getByte(at) != TYPE_TAG) {
+            return null;
+        }
+        int number = frame.getByte(at + 1);
+        at += 2;
+        if (number < 0) { // a type number above 127 takes two varint bytes
+            if (at >= end || (frame.getByte(at) & 0x80) != 0) {
+                return null;
+            }
+            number = (number & 0x7F) | (frame.getByte(at++) << 7);
+        }
+        Type type = Type.forNumber(number);
+        if (type == null || type == Type.TYPE_RAW_XML || !PayloadTypes.isKnown(type)) {
+            return null;
+        }
+        int payloadAt = at;
+        int payloadLength = 0;
+        if (at < end) {
+            if (frame.getByte(at) != PAYLOAD_TAG) {
+                return null;
+            }
+            long length = 0;
+            int shift = 0;
+            byte b;
+            at++;
+            do {
+                if (at >= end || shift > 28) {
+                    return null;
+                }
+                b = frame.getByte(at++);
+                length |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0);
+            if (length != end - at) {
+                return null;
+            }
+            payloadAt = at;
+            payloadLength = (int) length;
+        }
+        if (PayloadTypes.isBare(type)) {
+            return SpectrumMessage.of(type);
+        }
+        try {
+            return new SpectrumMessage(type, PayloadTypes.parse(type, frame, payloadAt, payloadLength));
+        } catch (InvalidProtocolBufferException e) {
+            return null; // reported with the same words by readGeneral
+        }
+    }
+
+    private static Object readGeneral(ByteBuf frame) {
         int length = frame.readableBytes();
         WrapperMessage wrapper;
         try {
             wrapper = WrapperMessage.parseFrom(frame.nioBuffer());
         } catch (InvalidProtocolBufferException e) {
             // An unknown enum value of the required type field lands here as "missing required field".
-            malformed(out, new MalformedFrame(rawTypeNumber(frame), length,
+            return malformed(new MalformedFrame(rawTypeNumber(frame), length,
                     "not a WrapperMessage (unknown type or missing field): " + e.getMessage()));
-            return;
         }
         Type type = wrapper.getType();
         if (!PayloadTypes.isKnown(type)) {
-            malformed(out, new MalformedFrame(type.getNumber(), length, "type " + type + " has no payload message"));
-            return;
+            return malformed(new MalformedFrame(type.getNumber(), length, "type " + type + " has no payload message"));
         }
         ByteString payload = wrapper.getPayload();
         try {
-            out.add(new SpectrumMessage(type, PayloadTypes.parse(type, payload)));
+            return new SpectrumMessage(type, PayloadTypes.parse(type, payload));
         } catch (InvalidProtocolBufferException e) {
-            malformed(out, new MalformedFrame(type.getNumber(), length,
+            return malformed(new MalformedFrame(type.getNumber(), length,
                     type + " payload does not parse: " + e.getMessage()));
         }
     }
 
-    private void malformed(List<Object> out, MalformedFrame frame) {
+    private static MalformedFrame malformed(MalformedFrame frame) {
         LOG.warn("skipping malformed frame: type={} length={}: {}", frame.typeNumber(), frame.length(), frame.reason());
-        if (reportMalformed) {
-            out.add(frame);
-        }
+        return frame;
     }
 
     /** Best effort: the type number when the first field is a readable varint type tag, else -1. */

@@ -6,10 +6,9 @@
  * <pre>
  *   inbound:  {@link org.spectrumcomet.protocol.SpectrumFrameDecoder} (length, size guard)
  *          → {@link org.spectrumcomet.protocol.WrapperMessageDecoder}  (bytes → {@link org.spectrumcomet.protocol.SpectrumMessage})
- *   outbound: {@link org.spectrumcomet.protocol.WrapperMessageEncoder}  ({@code SpectrumMessage} → bytes)
- *          → {@link org.spectrumcomet.protocol.SpectrumFrameEncoder}  (length prefix)
+ *   outbound: {@link org.spectrumcomet.protocol.WrapperMessageEncoder#FRAMED}  ({@code SpectrumMessage} → length prefix + bytes)
  * </pre>
- * {@link org.spectrumcomet.protocol.SpectrumCodec} installs all four. No behaviour lives here.
+ * {@link org.spectrumcomet.protocol.SpectrumCodec} installs the three a link needs (frame decoder, message decoder, framing message encoder). No behaviour lives here.
  * The generated schema classes are in {@code org.spectrumcomet.protocol.pb}.
  */
 package org.spectrumcomet.protocol;

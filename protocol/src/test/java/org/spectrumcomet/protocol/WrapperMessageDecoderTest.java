@@ -112,6 +112,55 @@ class WrapperMessageDecoderTest {
         assertThat(channel.finish()).isFalse();
     }
 
+    @Test
+    void readsFramesWrittenInAnyFieldOrderAlike() {
+        ConversationMessage sent = ConversationMessage.newBuilder().setUserName("alice@localhost").setBuddyName("42")
+                .setMessage("hé").build();
+        byte[] canonical = WrapperMessage.newBuilder().setType(Type.TYPE_CONV_MESSAGE).setPayload(sent.toByteString())
+                .build().toByteArray();
+        // payload first, type last: legal protobuf that the in-place path leaves to protobuf-java
+        byte[] payloadFirst = new byte[canonical.length];
+        System.arraycopy(canonical, 2, payloadFirst, 0, canonical.length - 2);
+        System.arraycopy(canonical, 0, payloadFirst, canonical.length - 2, 2);
+        // the type repeated after the payload: the last one wins, as in protobuf-java
+        byte[] typeTwice = java.util.Arrays.copyOf(canonical, canonical.length + 2);
+        typeTwice[canonical.length] = 0x08;
+        typeTwice[canonical.length + 1] = 0x09;
+
+        for (byte[] body : new byte[][] {canonical, payloadFirst}) {
+            Object read = WrapperMessageDecoder.REPORTING.read(Unpooled.wrappedBuffer(body));
+            assertThat(read).isEqualTo(new SpectrumMessage(Type.TYPE_CONV_MESSAGE, sent));
+        }
+        assertThat(((SpectrumMessage) WrapperMessageDecoder.REPORTING.read(Unpooled.wrappedBuffer(typeTwice))).type())
+                .isEqualTo(Type.TYPE_PING);
+    }
+
+    @Test
+    void readsInPlaceFromADirectBufferAndAnOffsetSlice() {
+        ConversationMessage sent = ConversationMessage.newBuilder().setUserName("u@localhost").setBuddyName("b")
+                .setMessage("x".repeat(300)).build();
+        byte[] body = WrapperMessage.newBuilder().setType(Type.TYPE_CONV_MESSAGE).setPayload(sent.toByteString())
+                .build().toByteArray();
+        ByteBuf direct = Unpooled.directBuffer().writeBytes(body);
+        ByteBuf offset = Unpooled.buffer().writeZero(7).writeBytes(body).skipBytes(7);
+        try {
+            for (ByteBuf frame : new ByteBuf[] {direct, offset}) {
+                assertThat(WrapperMessageDecoder.REPORTING.read(frame)).isEqualTo(new SpectrumMessage(Type.TYPE_CONV_MESSAGE, sent));
+            }
+        } finally {
+            direct.release();
+            offset.release();
+        }
+    }
+
+    @Test
+    void reportsATruncatedPayloadLengthAsMalformed() {
+        // the payload announces 5 bytes, 2 follow
+        Object read = WrapperMessageDecoder.REPORTING.read(Unpooled.wrappedBuffer(new byte[] {0x08, 0x08, 0x12, 0x05, 0x0A, 0x00}));
+        assertThat(read).isInstanceOf(MalformedFrame.class);
+        assertThat(((MalformedFrame) read).length()).isEqualTo(6);
+    }
+
     private static ByteBuf wrapper(Type type, byte[] payload) {
         return Unpooled.wrappedBuffer(WrapperMessage.newBuilder().setType(type)
                 .setPayload(com.google.protobuf.ByteString.copyFrom(payload)).build().toByteArray());

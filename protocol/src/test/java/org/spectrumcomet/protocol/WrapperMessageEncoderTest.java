@@ -48,4 +48,26 @@ class WrapperMessageEncoderTest {
             channel.finish();
         }
     }
+
+    @Test
+    void framedWritesTheLengthAndTheBodyInOneExactBuffer() throws Exception {
+        ConversationMessage message = ConversationMessage.newBuilder().setUserName("u1@localhost")
+                .setBuddyName("alice").setMessage("x".repeat(200)).build();
+        byte[] body = WrapperMessage.newBuilder().setType(Type.TYPE_CONV_MESSAGE).setPayload(message.toByteString())
+                .build().toByteArray();
+        EmbeddedChannel channel = new EmbeddedChannel(WrapperMessageEncoder.FRAMED);
+        channel.writeOutbound(SpectrumMessage.of(Type.TYPE_CONV_MESSAGE, message));
+        ByteBuf frame = channel.readOutbound();
+        try {
+            assertThat(frame.capacity()).isEqualTo(4 + body.length);
+            assertThat(frame.readInt()).isEqualTo(body.length);
+            byte[] bytes = new byte[frame.readableBytes()];
+            frame.readBytes(bytes);
+            assertThat(bytes).isEqualTo(body);
+        } finally {
+            frame.release();
+        }
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.finish()).isFalse();
+    }
 }

@@ -36,10 +36,15 @@ final class DefaultAnswers {
     /** The own nick with ROOM_NOT_FOUND: the main answers item-not-found and sends LEAVE_ROOM. */
     void refuseRoom(Protocol.Room room) {
         LOG.debug("user {}: JOIN_ROOM {} without RoomHandler; answering room-not-found", room.getUserName(), room.getRoom());
+        refuseRoom(room, NO_ROOMS);
+    }
+
+    /** The own nick with ROOM_NOT_FOUND and {@code why} as its status message. */
+    void refuseRoom(Protocol.Room room, String why) {
         main.participantChanged(room.getUserName(), ParticipantState.builder(room.getRoom(), room.getNickname())
                 .flag(ParticipantFlag.ROOM_NOT_FOUND)
                 .status(PresenceStatus.NONE)
-                .statusMessage(NO_ROOMS)
+                .statusMessage(why)
                 .build());
     }
 

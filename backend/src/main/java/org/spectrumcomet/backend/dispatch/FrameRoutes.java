@@ -97,7 +97,13 @@ final class FrameRoutes {
     }
 
     private static <H> Runnable call(Optional<H> handler, SpectrumMessage f, Consumer<H> action) {
-        return call(handler, f.type().name(), InboundDispatcher.userOf(f), action);
+        if (handler.isEmpty()) {
+            // the user is looked up only for the log line, not for every frame
+            LOG.debug("user {}: no handler for {}, ignored", InboundDispatcher.userOf(f), f.type());
+            return null;
+        }
+        H target = handler.get();
+        return () -> action.accept(target);
     }
 
     private static <H> Runnable call(Optional<H> handler, String what, String user, Consumer<H> action) {

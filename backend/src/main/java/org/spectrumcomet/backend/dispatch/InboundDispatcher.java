@@ -16,24 +16,32 @@ import org.spectrumcomet.protocol.pb.Protocol;
  * loop; only queues). Frames that name no user (RAW_XML, QUERY answers, an empty BUDDIES) share the
  * queue of user "". What happens without a handler is done by {@link DefaultAnswers}.
  *
- * <p>When a user's backlog is full the frame is dropped with an error log; a dropped LOGIN is
- * answered at once with DISCONNECTED(OTHER_ERROR, "backend overloaded") so that the main is not
- * left waiting (it retries up to three times, then tells the user).
+ * <p>When a user's backlog is full the frame is dropped with an error log. Requests the main (or
+ * the user's client) waits on are answered at once, from the event loop: a dropped LOGIN with
+ * DISCONNECTED(OTHER_ERROR, "backend overloaded") (the main retries up to three times, then tells
+ * the user), a dropped JOIN_ROOM with the own nick and ROOM_NOT_FOUND saying the backend is
+ * overloaded (the main answers the join with an error and sends LEAVE_ROOM), a dropped vCard request
+ * with an empty vCard carrying its id. Everything else dropped (messages, presence, typing) has no
+ * answer in the protocol and is only logged.
  */
 public final class InboundDispatcher implements Consumer<SpectrumMessage> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundDispatcher.class);
 
+    static final String OVERLOADED = "backend overloaded, please retry";
+
     private final UserQueues queues;
     private final FrameRoutes routes;
     private final LoginLedger ledger;
     private final MainInstance main;
+    private final DefaultAnswers defaults;
 
     public InboundDispatcher(Handlers handlers, MainInstance main, LoginLedger ledger, UserQueues queues) {
         this.queues = queues;
         this.ledger = ledger;
         this.main = main;
-        this.routes = new FrameRoutes(handlers, new DefaultAnswers(main), ledger, main);
+        this.defaults = new DefaultAnswers(main);
+        this.routes = new FrameRoutes(handlers, defaults, ledger, main);
     }
 
     @Override
@@ -43,12 +51,28 @@ public final class InboundDispatcher implements Consumer<SpectrumMessage> {
         if (work == null) {
             return;
         }
-        String label = frame.type().name().substring("TYPE_".length());
+        String label = FrameLabels.of(frame.type());
         if (!queues.submit(user, label, work)) {
             LOG.error("user {}: backlog full ({} frames waiting), dropping {}", user, queues.waiting(user), label);
-            if (frame.type() == Protocol.WrapperMessage.Type.TYPE_LOGIN) {
+            answerDropped(frame, user);
+        }
+    }
+
+    private void answerDropped(SpectrumMessage frame, String user) {
+        switch (frame.type()) {
+            case TYPE_LOGIN -> {
                 ledger.loginReceived(user);
-                main.disconnected(user, ConnectionError.OTHER_ERROR, "backend overloaded, please retry");
+                main.disconnected(user, ConnectionError.OTHER_ERROR, OVERLOADED);
+            }
+            case TYPE_JOIN_ROOM -> defaults.refuseRoom(frame.payload(Protocol.Room.class), OVERLOADED);
+            case TYPE_VCARD -> {
+                Protocol.VCard vcard = frame.payload(Protocol.VCard.class);
+                if (!vcard.hasPhoto()) { // a request, not the user's own vCard update
+                    defaults.emptyVCard(vcard);
+                }
+            }
+            default -> {
+                // no answer exists in the protocol: the error log above is all
             }
         }
     }

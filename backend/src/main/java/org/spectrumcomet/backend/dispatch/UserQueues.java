@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounds: each user holds at most {@code backlog} waiting tasks (beyond that {@link #submit}
  * returns false and the caller drops the frame); the pool's own queue holds at most one entry per
- * user with work, so it is bounded by the number of users. A worker runs at most
+ * user with work, so it is bounded by the number of users. An idle user's (empty) queue stays in
+ * the map for reuse while it holds at most {@value #KEEP_IDLE} queues, then idle queues are dropped. A worker runs at most
  * {@value #BATCH} tasks of one user before yielding to others. A task that runs longer than
  * {@code slowWarning} is reported once with the user's JID; it keeps its worker (Java cannot
  * safely stop it), so {@code workers} stuck handlers stall every user — size the pool for that.
@@ -28,6 +29,8 @@ public final class UserQueues implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserQueues.class);
     static final int BATCH = 64;
+    /** Idle queues are kept for reuse while the map holds at most this many; beyond, idle ones are forgotten. */
+    static final int KEEP_IDLE = 10_000;
 
     private final ConcurrentHashMap<String, UserQueue> queues = new ConcurrentHashMap<>();
     private final ExecutorService workers;
@@ -36,15 +39,17 @@ public final class UserQueues implements AutoCloseable {
     private final long slowNanos;
 
     public UserQueues(int workerThreads, int backlog, Duration slowWarning) {
+        this(pool(workerThreads), backlog, slowWarning);
+    }
+
+    /**
+     * Queues run by {@code workers} (shut down with this), e.g. one that runs tasks on the calling
+     * thread, for the codec benchmark.
+     */
+    public UserQueues(ExecutorService workers, int backlog, Duration slowWarning) {
         this.backlog = backlog;
         this.slowNanos = slowWarning.toNanos();
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "backend-worker-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.workers = workers;
         this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "backend-slow-handler-watch");
             t.setDaemon(true);
@@ -52,6 +57,16 @@ public final class UserQueues implements AutoCloseable {
         });
         long period = Math.max(50, Math.min(1000, slowWarning.toMillis() / 4));
         watch.scheduleAtFixedRate(this::reportSlow, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private static ExecutorService pool(int workerThreads) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(workerThreads, workerThreads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "backend-worker-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
@@ -113,7 +128,7 @@ public final class UserQueues implements AutoCloseable {
         schedule(queue);
     }
 
-    /** The next task, or null after marking the queue idle and forgetting it. */
+    /** The next task, or null after marking the queue idle (and forgetting it past {@link #KEEP_IDLE}). */
     private UserQueue.Task next(UserQueue queue) {
         UserQueue.Task[] next = {null};
         queues.compute(queue.user, (u, q) -> {
@@ -123,7 +138,8 @@ public final class UserQueues implements AutoCloseable {
             next[0] = q.poll();
             if (next[0] == null) {
                 q.scheduled = false;
-                return null;
+                // kept for the user's next frame: no new queue, map insert and removal per frame
+                return queues.size() > KEEP_IDLE ? null : q;
             }
             return q;
         });

@@ -7,7 +7,9 @@
  * <pre>
  *   SpectrumFrameDecoder → WrapperMessageDecoder → {@link org.spectrumcomet.backend.link.LinkHandler}
  *       PING → PONG + STATS (event loop) · EXIT/EOF/watchdog → link ends · rest → dispatcher (workers)
- *   any thread → {@link org.spectrumcomet.backend.link.OutboundGate} → WrapperMessageEncoder → SpectrumFrameEncoder
+ *   any thread → {@link org.spectrumcomet.backend.link.OutboundGate} (cap, encodes on the caller's thread)
+ *       → {@link org.spectrumcomet.backend.link.OutboundQueue} → channel while writable, one flush per burst
+ *   PONG/STATS (event loop) → WrapperMessageEncoder.FRAMED → channel directly, ahead of queued frames
  * </pre>
  */
 package org.spectrumcomet.backend.link;

@@ -245,4 +245,53 @@ class InboundDispatcherTest {
         assertThat(dis.getError()).isEqualTo(16);
         release.countDown();
     }
+
+    @Test
+    void aJoinAndAVCardRequestBeyondTheBacklogAreAnsweredAsOverloaded() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        MessageHandler stuck = m -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        List<String> handled = new CopyOnWriteArrayList<>();
+        InboundDispatcher d = dispatcher(Handlers.builder().messages(stuck)
+                .rooms(new org.spectrumcomet.backend.handler.RoomHandler() {
+                    @Override
+                    public void joinRoom(Protocol.Room room) {
+                        handled.add("join " + room.getRoom());
+                    }
+
+                    @Override
+                    public void leaveRoom(Protocol.Room room) {
+                    }
+                }).build());
+        d.accept(message("a@x", "m0"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (queues.waiting("a@x") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5); // until m0 runs (and blocks)
+        }
+        for (int i = 1; i < 4; i++) {
+            d.accept(message("a@x", "m" + i)); // three wait: the backlog is 3
+        }
+        d.accept(SpectrumMessage.of(Type.TYPE_JOIN_ROOM,
+                Protocol.Room.newBuilder().setUserName("a@x").setNickname("al").setRoom("#r").build()));
+        d.accept(SpectrumMessage.of(Type.TYPE_VCARD, Protocol.VCard.newBuilder()
+                .setUserName("a@x").setBuddyName("bob").setId(7).build()));
+        d.accept(message("a@x", "dropped, unanswered"));
+
+        Protocol.Participant refused = awaitFrame(f -> f.type() == Type.TYPE_PARTICIPANT_CHANGED).payload(Protocol.Participant.class);
+        assertThat(refused.getRoom()).isEqualTo("#r");
+        assertThat(refused.getNickname()).isEqualTo("al");
+        assertThat(refused.getStatusMessage()).isEqualTo(InboundDispatcher.OVERLOADED);
+        Protocol.VCard empty = awaitFrame(f -> f.type() == Type.TYPE_VCARD).payload(Protocol.VCard.class);
+        assertThat(empty.getId()).isEqualTo(7);
+        assertThat(empty.getBuddyName()).isEqualTo("bob");
+        assertThat(sink.frames).hasSize(2);
+        release.countDown();
+        settle();
+        assertThat(handled).isEmpty();
+    }
 }

@@ -167,4 +167,41 @@ class MainInstanceLinkTest {
         assertThat(new OutboundGate(1000).send(SpectrumMessage.of(Type.TYPE_CONNECTED,
                 Protocol.Connected.newBuilder().setUser("u").build()), "u")).isFalse();
     }
+
+    @Test
+    void everyFrameFromManyThreadsArrivesInEachThreadsOrderThroughTheWritabilityLimit() throws Exception {
+        OutboundGate big = new OutboundGate(64L * 1024 * 1024);
+        main = new FakeMain();
+        MainInstanceLink.connect(group, "127.0.0.1", main.port(),
+                new MainInstanceLink.Settings(FEATURES, Duration.ofSeconds(30), 1024 * 1024, 3, Duration.ofMillis(50)),
+                big, dispatched::add);
+        main.next(Type.TYPE_BACKEND_CONFIG, 2000);
+        int threads = 4;
+        int perThread = 5_000; // ~2.5 MB in all: far past the 64 KiB high water mark, so the queue waits and resumes
+        String padding = "p".repeat(100);
+        List<Thread> senders = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            senders.add(new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    big.send(SpectrumMessage.of(Type.TYPE_QUERY, Protocol.BackendConfig.newBuilder()
+                            .setConfig(thread + " " + i + " " + padding).build()), "");
+                }
+            }));
+        }
+        senders.forEach(Thread::start);
+        int[] next = new int[threads];
+        for (int n = 0; n < threads * perThread; n++) {
+            FakeMain.Received r = main.next(5000);
+            assertThat(r).as("frame %d of %d", n, threads * perThread).isNotNull();
+            String[] words = r.message().payload(Protocol.BackendConfig.class).getConfig().split(" ");
+            int thread = Integer.parseInt(words[0]);
+            assertThat(Integer.parseInt(words[1])).as("thread %d's order", thread).isEqualTo(next[thread]++);
+        }
+        for (Thread sender : senders) {
+            sender.join(5000);
+        }
+        assertThat(big.droppedFrames()).isZero();
+        assertThat(big.pendingBytes()).isZero();
+    }
 }

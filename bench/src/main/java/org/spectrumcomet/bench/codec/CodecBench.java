@@ -73,6 +73,17 @@ public final class CodecBench implements Callable<Integer> {
         BenchReport out = new BenchReport("codec", command());
         out.table("Codec: ns/op and bytes allocated/op (JMH, ratio to the protobuf-java baseline of the same run)", table.markdown());
         out.note(verdict(table, leaks));
+        out.note("What one op contains. encode+frame: the frame's exact size computed, a heap array of that size, "
+                + "length prefix, wrapper type and payload message written straight into it (WrapperMessageEncoder.frame, "
+                + "as OutboundGate does on the sending thread), release; the event loop's copy into a pooled direct buffer "
+                + "at the socket write is not included (same order as the buffer-copy row). decode+dispatch: from a buffer wrapping the frame bytes "
+                + "(no copy), SpectrumFrameDecoder.nextFrame (length, retained slice), WrapperMessageDecoder.read (wrapper and "
+                + "payload parsed in place), release, the link's type switch, then the backend's InboundDispatcher: user lookup, "
+                + "route, submit to the user's bounded serial queue and the handler call, the queue's worker being the calling "
+                + "thread (the thread hop is the link benchmark's). PARTICIPANT_CHANGED is backend→main only: its route is "
+                + "'ignore'. PING stops at the type switch (LinkHandler answers it on the event loop). protobuf parse: "
+                + "WrapperMessage.parseFrom(byte[]) then the payload parsed from its ByteString; serialise: payload toByteString, "
+                + "wrapper built and toByteArray.");
         out.publish(System.out, report.resultsDirectory());
         lastReport = out;
         return 0;

@@ -1,45 +1,64 @@
 package org.spectrumcomet.bench.codec;
 
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.spectrumcomet.backend.Handlers;
+import org.spectrumcomet.backend.dispatch.InboundDispatcher;
+import org.spectrumcomet.backend.dispatch.UserQueues;
+import org.spectrumcomet.backend.handler.SessionHandler;
+import org.spectrumcomet.backend.outbound.FramedMainInstance;
+import org.spectrumcomet.backend.outbound.LoginLedger;
 import org.spectrumcomet.protocol.MalformedFrame;
 import org.spectrumcomet.protocol.SpectrumMessage;
 import org.spectrumcomet.protocol.pb.Protocol;
 
 /**
- * The "dispatch" of decode+dispatch: the end of the pipeline, picking the user a frame belongs to
- * and the handler for its type, as the backend's dispatcher does before it hands the work to the
- * user's queue. The queue hand-off itself is left out: it crosses threads and is what the link
- * benchmark measures.
+ * The "dispatch" of decode+dispatch, as the backend does it: the link's type switch (PING and EXIT
+ * stay on the event loop, where {@code LinkHandler} answers them; the PONG's encode is the PING
+ * encode row), then the backend's real {@link InboundDispatcher}: the user the frame names, the
+ * route to its handler, the user's bounded serial {@link UserQueues queue}, and the handler call.
+ * The queue's worker is the calling thread here: crossing to a pool thread is what the link
+ * benchmark measures. CONV_MESSAGE reaches a message handler; PARTICIPANT_CHANGED is a
+ * backend→main type, so the dispatcher's route for it is "ignore" (a debug-log check).
  */
-final class FrameDispatch extends ChannelInboundHandlerAdapter {
+final class FrameDispatch implements AutoCloseable {
 
+    private final UserQueues queues = new UserQueues(new CallingThread(), 1000, Duration.ofSeconds(10));
+    private final InboundDispatcher dispatcher;
     private long dispatched;
     private long malformed;
     private long userChars;
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof SpectrumMessage frame) {
-            userChars += route(frame).length();
-            dispatched++;
-        } else if (msg instanceof MalformedFrame) {
-            malformed++;
-        } else {
-            ReferenceCountUtil.release(msg);
-            malformed++;
-        }
+    FrameDispatch() {
+        LoginLedger ledger = new LoginLedger();
+        FramedMainInstance main = new FramedMainInstance((frame, user) -> true, ledger);
+        dispatcher = new InboundDispatcher(Handlers.builder()
+                .messages(m -> userChars += m.getUserName().length())
+                .session(new SessionHandler() {
+                    @Override
+                    public void login(Protocol.Login login) {
+                        userChars += login.getUser().length();
+                    }
+
+                    @Override
+                    public void logout(Protocol.Logout logout) {
+                    }
+                })
+                .build(), main, ledger, queues);
     }
 
-    /** The user key of a frame; "" for frames that name none (PING). */
-    private static String route(SpectrumMessage frame) {
-        return switch (frame.type()) {
-            case TYPE_CONV_MESSAGE -> frame.payload(Protocol.ConversationMessage.class).getUserName();
-            case TYPE_PARTICIPANT_CHANGED -> frame.payload(Protocol.Participant.class).getUserName();
-            case TYPE_LOGIN -> frame.payload(Protocol.Login.class).getUser();
-            default -> "";
-        };
+    void accept(Object read) {
+        if (read instanceof SpectrumMessage frame) {
+            switch (frame.type()) {
+                case TYPE_PING, TYPE_EXIT -> { }
+                default -> dispatcher.accept(frame);
+            }
+            dispatched++;
+        } else if (read instanceof MalformedFrame) {
+            malformed++;
+        }
     }
 
     long dispatched() {
@@ -50,8 +69,50 @@ final class FrameDispatch extends ChannelInboundHandlerAdapter {
         return malformed;
     }
 
-    /** Sum of user name lengths seen: consumed by the benchmark so the routing cannot be optimised away. */
+    /** Sum of user name lengths the handlers saw: consumed by the benchmark so the calls cannot be optimised away. */
     long userChars() {
         return userChars;
+    }
+
+    @Override
+    public void close() {
+        queues.shutdown(Duration.ofSeconds(1));
+    }
+
+    /** Runs each task at once on the submitting thread. */
+    private static final class CallingThread extends AbstractExecutorService {
+
+        private volatile boolean shutdown;
+
+        @Override
+        public void execute(Runnable command) {
+            command.run();
+        }
+
+        @Override
+        public void shutdown() {
+            shutdown = true;
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shutdown = true;
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
     }
 }

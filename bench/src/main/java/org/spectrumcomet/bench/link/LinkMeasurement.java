@@ -12,12 +12,13 @@ import org.spectrumcomet.bench.report.Repeats;
  * @param inRate CONV_MESSAGEs/s the backend took from the main, per repeat
  * @param outRate CONV_MESSAGEs/s the main got from the backend, per repeat
  * @param pongs PING→PONG percentiles per repeat (from the intended PING time)
- * @param loginsPerSecond LOGIN→CONNECTED/s for the login burst
+ * @param loginsPerSecond LOGIN→CONNECTED/s for the first login burst, right after the backend started
+ * @param warmLoginsPerSecond LOGIN→CONNECTED/s for a second burst of other users after the load (JIT warm)
  * @param rssBytes backend RSS after the load
  * @param heapBytes backend heap after a full GC (JVM backends)
  */
 public record LinkMeasurement(LinkTarget target, Repeats inRate, Repeats outRate, List<Percentiles> pongs,
-                       double loginsPerSecond, OptionalLong rssBytes, OptionalLong heapBytes) {
+                       double loginsPerSecond, double warmLoginsPerSecond, OptionalLong rssBytes, OptionalLong heapBytes) {
 
     public Repeats p50Millis() {
         return Repeats.of(pongs.stream().mapToDouble(Percentiles::p50Millis).toArray());

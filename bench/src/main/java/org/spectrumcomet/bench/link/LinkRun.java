@@ -12,8 +12,8 @@ import org.spectrumcomet.bench.report.MemoryProbe;
 import org.spectrumcomet.bench.report.Repeats;
 
 /**
- * One backend through the whole procedure: spawn, LOGIN burst, warm-up under load, measured
- * repeats, memory, EXIT.
+ * One backend through the whole procedure: spawn, LOGIN burst (cold JVM), warm-up under load,
+ * measured repeats, a second LOGIN burst for as many other users (warm), memory, EXIT.
  *
  * @param logins users logged in (the burst timed for LOGIN→CONNECTED/s)
  * @param loadUsers how many of them the CONV_MESSAGE load goes to, in turn
@@ -36,10 +36,7 @@ public record LinkRun(int logins, int loadUsers, int window, int pongWindow, Dur
             for (int i = 0; i < logins; i++) {
                 jids.add("user" + i + "@localhost");
             }
-            long loginStart = System.nanoTime();
-            link.login(jids);
-            awaitConnected(link, target, main);
-            double loginsPerSecond = logins / ((link.lastConnectedNanos() - loginStart) / 1e9);
+            double loginsPerSecond = loginBurst(link, jids, target, main);
 
             link.startLoad(jids.subList(0, Math.min(loadUsers, logins)), target.echoes() ? window : pongWindow, target.echoes());
             link.startPings(pingPeriod.toNanos());
@@ -63,21 +60,35 @@ public record LinkRun(int logins, int loadUsers, int window, int pongWindow, Dur
                 }
             }
             link.stop();
+            // the same burst again for other users, the JVM warm and the load stopped
+            TimeUnit.MILLISECONDS.sleep(200);
+            List<String> more = new ArrayList<>(logins);
+            for (int i = logins; i < 2 * logins; i++) {
+                more.add("user" + i + "@localhost");
+            }
+            double warmLoginsPerSecond = loginBurst(link, more, target, main);
             long pid = main.backend().pid();
             OptionalLong heap = target.isJvm() ? MemoryProbe.heapAfterFullGc(pid) : OptionalLong.empty();
             OptionalLong rss = MemoryProbe.rssBytes(pid);
-            return new LinkMeasurement(target, Repeats.of(in), Repeats.of(out), pongs, loginsPerSecond, rss, heap);
+            return new LinkMeasurement(target, Repeats.of(in), Repeats.of(out), pongs, loginsPerSecond, warmLoginsPerSecond,
+                    rss, heap);
         }
     }
 
-    private void awaitConnected(LoadLink link, LinkTarget target, LoadMain main) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (link.connected() < logins) {
+    /** Sends LOGIN for {@code jids} at once; LOGIN→CONNECTED/s until the last of them is answered. */
+    private double loginBurst(LoadLink link, List<String> jids, LinkTarget target, LoadMain main)
+            throws IOException, InterruptedException {
+        long expected = link.connected() + jids.size();
+        long start = System.nanoTime();
+        link.login(jids);
+        long deadline = start + READY_TIMEOUT.toNanos();
+        while (link.connected() < expected) {
             if (System.nanoTime() > deadline || !link.isOpen()) {
-                throw new IOException(target.label() + ": " + link.connected() + " of " + logins
+                throw new IOException(target.label() + ": " + link.connected() + " of " + expected
                         + " LOGINs answered with CONNECTED:\n" + main.backend().logTail());
             }
             TimeUnit.MILLISECONDS.sleep(1);
         }
+        return jids.size() / ((link.lastConnectedNanos() - start) / 1e9);
     }
 }

@@ -13,6 +13,7 @@ final class LinkTable {
     static final String OUT = "backend→main msg/s (median)";
     static final String P99 = "PONG p99 ms";
     static final String LOGINS = "LOGIN→CONNECTED/s";
+    static final String WARM_LOGINS = "LOGIN→CONNECTED/s warm";
     static final String VS_NULL = "throughput × null";
 
     static final double TARGET_P99_MILLIS = 5.0;
@@ -23,11 +24,11 @@ final class LinkTable {
 
     static MarkdownTable main(List<LinkMeasurement> rows, LinkMeasurement nullBackend) {
         MarkdownTable table = new MarkdownTable("backend", IN, "in min–max", OUT, "PONG p50 ms", P99,
-                "PONG p99.9 ms", "PONG max ms", "PONGs", LOGINS, "RSS MiB", "heap MiB after GC", VS_NULL);
+                "PONG p99.9 ms", "PONG max ms", "PONGs", LOGINS, WARM_LOGINS, "RSS MiB", "heap MiB after GC", VS_NULL);
         for (LinkMeasurement m : rows) {
             table.row(m.target().label(), m.inRate().median(), range(m.inRate().min(), m.inRate().max()),
                     m.outRate().median(), m.p50Millis().median(), m.p99Millis().median(), m.p999Millis().median(),
-                    m.maxMillis(), m.pongCount(), m.loginsPerSecond(), mebibytes(m.rssBytes()), mebibytes(m.heapBytes()),
+                    m.maxMillis(), m.pongCount(), m.loginsPerSecond(), m.warmLoginsPerSecond(), mebibytes(m.rssBytes()), mebibytes(m.heapBytes()),
                     nullBackend == null ? null : Numbers.ratio(m.throughput(), nullBackend.throughput()));
         }
         return table;
@@ -44,6 +45,8 @@ final class LinkTable {
                 Numbers.ratio(ours.p99Millis().median(), theirs.p99Millis().median()));
         table.row("LOGIN→CONNECTED/s", ours.loginsPerSecond(), theirs.loginsPerSecond(),
                 Numbers.ratio(ours.loginsPerSecond(), theirs.loginsPerSecond()));
+        table.row("LOGIN→CONNECTED/s warm (second burst)", ours.warmLoginsPerSecond(), theirs.warmLoginsPerSecond(),
+                Numbers.ratio(ours.warmLoginsPerSecond(), theirs.warmLoginsPerSecond()));
         table.row("RSS MiB", mebibytes(ours.rssBytes()), mebibytes(theirs.rssBytes()), null);
         return table;
     }

@@ -210,7 +210,8 @@ public final class LoadLink extends ChannelInboundHandlerAdapter {
             long[] tick = {0};
             pingTicker = channel.eventLoop().scheduleAtFixedRate(() -> {
                 // the intended time, not now: a late tick still counts from when it should have gone
-                pingsInFlight.add(new long[] {base + tick[0]++ * periodNanos, sent});
+                // (the first tick is due one period after base)
+                pingsInFlight.add(new long[] {base + ++tick[0] * periodNanos, sent});
                 channel.writeAndFlush(SpectrumMessage.of(Type.TYPE_PING), channel.voidPromise());
             }, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
         });
