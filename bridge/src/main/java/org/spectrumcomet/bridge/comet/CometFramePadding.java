@@ -1,7 +1,6 @@
 package org.spectrumcomet.bridge.comet;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -19,6 +18,12 @@ import java.util.function.IntUnaryOperator;
 final class CometFramePadding {
 
     private static final int TIME_DIGITS = 10; // unix seconds until the year 2286
+    // The frames with empty data, event and pipe, counted once.
+    private static final int PIPE_FRAME = utf8("{\"data\":\"\",\"event\":\"\",\"message_send_time\":"
+            + "0".repeat(TIME_DIGITS) + ",\"pipe\":\"\"}");
+    private static final int LIVE_PRIVATE_FRAME = utf8("{\"data\":\"\",\"event\":\"\",\"pipe\":\"msg\"}");
+    private static final int QUEUED_PRIVATE_FRAME = utf8("{\"data\":\"\",\"event\":\"\",\"fromQueue\":true,"
+            + "\"message_send_time\":" + "0".repeat(TIME_DIGITS) + ",\"pipe\":\"msg\"}");
 
     private CometFramePadding() {
     }
@@ -85,20 +90,17 @@ final class CometFramePadding {
         return quotedBytes(json) + privateFrameOverhead(event, queued);
     }
 
-    /** The pipe frame's bytes around its data. */
+    /** The pipe frame's bytes around its data ({@code pipe} and {@code event}: ASCII names). */
     private static int pipeFrameOverhead(String pipe, String event) {
-        return utf8("{\"data\":\"\",\"event\":\"" + event + "\",\"message_send_time\":" + "0".repeat(TIME_DIGITS)
-                + ",\"pipe\":\"" + pipe + "\"}");
+        return PIPE_FRAME + utf8(pipe) + utf8(event);
     }
 
-    /** The private frame's bytes around its data, live or from the queue. */
+    /** The private frame's bytes around its data, live or from the queue ({@code event}: an ASCII name). */
     private static int privateFrameOverhead(String event, boolean queued) {
-        return utf8("{\"data\":\"\",\"event\":\"" + event + "\","
-                + (queued ? "\"fromQueue\":true,\"message_send_time\":" + "0".repeat(TIME_DIGITS) + "," : "")
-                + "\"pipe\":\"msg\"}");
+        return (queued ? QUEUED_PRIVATE_FRAME : LIVE_PRIVATE_FRAME) + utf8(event);
     }
 
     private static int utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        return CometQlStatement.utf8Length(s);
     }
 }

@@ -2,8 +2,7 @@ package org.spectrumcomet.bridge.session;
 
 import java.nio.charset.StandardCharsets;
 import org.spectrumcomet.bridge.comet.CometBody;
-import org.spectrumcomet.bridge.comet.CometBodyCodec;
-import org.spectrumcomet.bridge.comet.CometQlLiteral;
+import org.spectrumcomet.bridge.comet.CometBodyLiteral;
 
 /**
  * The size rule for bodies we send: the CometQL literal (escapes included, UTF-8) must fit in
@@ -25,7 +24,7 @@ public final class BodyLimit {
         if (upperBound(body) <= maxBytes) {
             return null; // cannot be too large: the literal is built once, when it is sent
         }
-        int size = CometQlLiteral.ofJson(CometBodyCodec.toJson(body)).getBytes(StandardCharsets.UTF_8).length;
+        int size = CometBodyLiteral.of(body).getBytes(StandardCharsets.UTF_8).length;
         return size <= maxBytes ? null
                 : "the message is too long for comet (" + size + " bytes encoded, at most " + maxBytes + ")";
     }
