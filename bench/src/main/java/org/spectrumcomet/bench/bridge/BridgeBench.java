@@ -54,7 +54,9 @@ public final class BridgeBench implements Callable<Integer> {
     @Option(names = "--web", defaultValue = "8", description = "Web subscribers (WebSockets straight to comet) receiving XMPP→comet (default: ${DEFAULT-VALUE}).")
     int webSubscribers;
 
-    @Option(names = "--site-threads", defaultValue = "4", description = "CometQL connections inserting (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--site-threads", defaultValue = "32", description = "CometQL connections inserting, in the direct baseline "
+            + "and comet→XMPP; as many as the bridge's default pool_size, so the baseline may have as many statements in flight "
+            + "as the bridge (default: ${DEFAULT-VALUE}).")
     int siteThreads;
 
     @Option(names = "--pool-size", defaultValue = "0",
