@@ -3,6 +3,7 @@ package org.spectrumcomet.comet.cometql;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spectrumcomet.comet.mysql.MysqlSession;
@@ -20,6 +21,8 @@ final class CometQlSession implements MysqlSession {
     static final int MIN_QUERY_BYTES = 4;
     static final int MAX_QUERY_BYTES = 8999;
     private static final Logger log = LoggerFactory.getLogger(CometQlSession.class);
+    /** Trailing {@code ;} and blanks; compiled once (String.replaceFirst compiled it per statement). */
+    private static final Pattern TRAILING = Pattern.compile("[;\\s]+$");
 
     private final TableContext context;
     private final String user;
@@ -112,7 +115,7 @@ final class CometQlSession implements MysqlSession {
                     + " bytes, CometQL accepts at most " + MAX_QUERY_BYTES);
         }
         QueryLexer.Lexed lexed = QueryLexer.lex(sql);
-        String text = lexed.text().replaceFirst("[;\\s]+$", "");
+        String text = TRAILING.matcher(lexed.text()).replaceFirst("");
         if (text.getBytes(StandardCharsets.UTF_8).length < MIN_QUERY_BYTES) {
             throw new CometQlException(CometQlException.TOO_SHORT, "Data is too short: empty or tiny query");
         }

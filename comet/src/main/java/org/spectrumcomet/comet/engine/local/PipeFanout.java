@@ -24,6 +24,8 @@ final class PipeFanout {
     /** Pipes whose every message is kept, even without a pipes_settings row (CppComet §I.4.6). */
     static final String TRUST_PREFIX = "trust_";
     private static final String WEB_PREFIX = "web";
+    /** Fan-outs up to this size may run on the caller's event loop (bench comet: K = 100 vs 10,000). */
+    static final int MAX_SUBSCRIBERS_WITHOUT_HOP = 256;
 
     private final CometStore store;
     private final HistoryLengths lengths;
@@ -35,11 +37,16 @@ final class PipeFanout {
         this.now = now;
     }
 
-    /** A publish to a pipe known to keep no history: memory only, never blocks; else empty. */
+    /**
+     * A publish to a pipe known to keep no history and with at most {@link #MAX_SUBSCRIBERS_WITHOUT_HOP}
+     * subscribers: memory only, never blocks; else empty. Larger fan-outs go to a blocking thread so
+     * the calling event loop keeps serving its own connections meanwhile.
+     */
     Optional<PublishReceipt> publishWithoutStore(TenantState tenant, String pipe, String event, String text,
                                                  long senderUserId, Session exceptSession) {
         OptionalInt keep = lengths.cachedKeep(tenant.tenant, pipe);
-        if (keep.isEmpty() || keep.getAsInt() > 0) {
+        if (keep.isEmpty() || keep.getAsInt() > 0
+                || tenant.subscriptions.subscribers(pipe).size() > MAX_SUBSCRIBERS_WITHOUT_HOP) {
             return Optional.empty();
         }
         return Optional.of(publish(tenant, pipe, event, text, senderUserId, exceptSession, 0));
