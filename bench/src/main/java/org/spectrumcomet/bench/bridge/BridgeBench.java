@@ -54,8 +54,14 @@ public final class BridgeBench implements Callable<Integer> {
     @Option(names = "--web", defaultValue = "8", description = "Web subscribers (WebSockets straight to comet) receiving XMPP→comet (default: ${DEFAULT-VALUE}).")
     int webSubscribers;
 
-    @Option(names = "--site-threads", defaultValue = "4", description = "CometQL connections inserting (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--site-threads", defaultValue = "32", description = "CometQL connections inserting, in the direct baseline "
+            + "and comet→XMPP; as many as the bridge's default pool_size, so the baseline may have as many statements in flight "
+            + "as the bridge (default: ${DEFAULT-VALUE}).")
     int siteThreads;
+
+    @Option(names = "--pool-size", defaultValue = "0",
+            description = "The bridge's [comet] pool_size (CometQL connections); 0 keeps the bridge's default (default: ${DEFAULT-VALUE}).")
+    int poolSize;
 
     @Option(names = "--comet-fsync", defaultValue = "full",
             description = "The comet server's [store] fsync: full (its default, every commit fsynced) or normal (default: ${DEFAULT-VALUE}).")
@@ -95,7 +101,7 @@ public final class BridgeBench implements Callable<Integer> {
              CometQl cometql = new CometQl(comet.target());
              WebSubscribers web = WebSubscribers.connect(comet.target(), cometql, 900_000_001L, webSubscribers)) {
             direct = DirectBaseline.measure(comet.target(), web, phase, siteThreads, window, rate);
-            BridgeRun run = new BridgeRun(root, workDir, phase, window, rate, siteThreads);
+            BridgeRun run = new BridgeRun(root, workDir, phase, window, rate, siteThreads, poolSize);
             for (int n : users) {
                 rows.add(run.measure(comet.target(), cometql, web, n));
             }
@@ -125,8 +131,8 @@ public final class BridgeBench implements Callable<Integer> {
 
     private String command() {
         return quick ? "bin/bench bridge --quick"
-                : String.format(Locale.ROOT, "bin/bench bridge --users %s --seconds %s --warmup %s --repeats %d --rate %d --window %d --web %d --site-threads %d --comet-fsync %s",
+                : String.format(Locale.ROOT, "bin/bench bridge --users %s --seconds %s --warmup %s --repeats %d --rate %d --window %d --web %d --site-threads %d --pool-size %d --comet-fsync %s",
                         users.stream().map(String::valueOf).collect(Collectors.joining(",")), seconds, warmupSeconds, repeats, rate,
-                        window, webSubscribers, siteThreads, cometFsync);
+                        window, webSubscribers, siteThreads, poolSize, cometFsync);
     }
 }

@@ -27,8 +27,9 @@ import org.spectrumcomet.protocol.pb.Protocol.WrapperMessage.Type;
  * @param window most load messages sent and not yet acknowledged/delivered
  * @param rate the fixed rate of the latency phases, msg/s
  * @param siteThreads CometQL connections inserting for comet→XMPP
+ * @param poolSize the bridge's {@code [comet] pool_size}, 0 for its default
  */
-record BridgeRun(Path root, Path workDir, Phase phase, int window, long rate, int siteThreads) {
+record BridgeRun(Path root, Path workDir, Phase phase, int window, long rate, int siteThreads, int poolSize) {
 
     BridgeMeasurement measure(CometTarget comet, CometQl cometql, WebSubscribers web, int userCount)
             throws IOException, InterruptedException, java.sql.SQLException {
@@ -36,7 +37,7 @@ record BridgeRun(Path root, Path workDir, Phase phase, int window, long rate, in
         users.registerKeys(cometql);
         long[] buddies = web.ids();
         try (LoadMain main = new LoadMain()) {
-            LoadLink link = main.spawnAndAwaitReady(BridgeTarget.of(root, comet), workDir, Duration.ofSeconds(60));
+            LoadLink link = main.spawnAndAwaitReady(BridgeTarget.of(root, comet, poolSize), workDir, Duration.ofSeconds(60));
             // a backend gives up a link that goes 60 s without PING (as Spectrum's main pings it)
             link.startPings(PING_PERIOD.toNanos());
             long pid = main.backend().pid();

@@ -20,7 +20,8 @@ final class BridgeTarget {
     private BridgeTarget() {
     }
 
-    static LinkTarget of(Path root, CometTarget comet) {
+    /** @param poolSize {@code [comet] pool_size}, 0 to keep the bridge's default */
+    static LinkTarget of(Path root, CometTarget comet, int poolSize) {
         String section = "[comet]\n"
                 + "cometql = " + comet.host() + ":" + comet.cometqlPort() + "\n"
                 + "websocket = ws://" + comet.host() + ":" + comet.wsPort() + "\n"
@@ -30,7 +31,8 @@ final class BridgeTarget {
                 + "query_timeout = 10s\n"
                 + "presence_poll = 0\n"
                 // the benchmark logs thousands of users in as fast as the bridge takes them
-                + "login_rate = 0\n";
+                + "login_rate = 0\n"
+                + (poolSize > 0 ? "pool_size = " + poolSize + "\n" : "");
         Path launcher = root.resolve("bin").resolve("spectrum-comet-backend");
         if (Files.isExecutable(launcher) && Files.isRegularFile(root.resolve("bridge/target/spectrum-comet-bridge.jar"))) {
             String opts = System.getenv(LinkTarget.BACKEND_JAVA_OPTS);

@@ -107,8 +107,9 @@ public final class CometBench implements Callable<Integer> {
             description = "side-by-side idle connection counts for RSS (default ${DEFAULT-VALUE})")
     List<Integer> sideConnections;
 
-    @Option(names = "--only", split = ",", defaultValue = "idle,inserts,fanout,latency",
-            description = "measurements to run: idle, inserts, fanout, latency (default ${DEFAULT-VALUE})",
+    @Option(names = "--only", split = ",", defaultValue = "idle,inserts,durable,fanout,latency",
+            description = "measurements to run: idle, inserts, durable (INSERTs into a pipe that keeps "
+                    + "history: every one stored), fanout, latency (default ${DEFAULT-VALUE})",
             converter = PartConverter.class)
     List<CometRun.Part> only;
 

@@ -22,6 +22,10 @@ final class CometResults {
     String theirInsertsFailure;
     int pool;
 
+    /** Measurement (b2): the same into a pipe that keeps history (each INSERT is a store write). */
+    Repeats durableOne;
+    Repeats durablePooled;
+
     /** Measurement (c) by subscriber count. */
     final Map<Integer, Fanout.Result> fanoutOurs = new TreeMap<>();
     final Map<Integer, Fanout.Result> fanoutRaw = new TreeMap<>();

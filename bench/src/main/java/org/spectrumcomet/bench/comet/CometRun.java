@@ -43,7 +43,7 @@ final class CometRun {
     }
 
     /** The four measurements; {@code --only} picks some. */
-    enum Part { IDLE, INSERTS, FANOUT, LATENCY }
+    enum Part { IDLE, INSERTS, DURABLE, FANOUT, LATENCY }
 
     CometResults all(Set<Part> parts, int connections, List<Integer> ks, int pool, int lk, double rate,
                      Duration latencyDuration, Path cppHome, List<Integer> sideKs, List<Integer> sideNs)
@@ -51,7 +51,7 @@ final class CometRun {
         CometResults r = new CometResults();
         r.pool = pool;
         r.latencySubscribers = lk;
-        if (parts.contains(Part.INSERTS) || parts.contains(Part.FANOUT) || parts.contains(Part.LATENCY)) {
+        if (parts.contains(Part.INSERTS) || parts.contains(Part.DURABLE) || parts.contains(Part.FANOUT) || parts.contains(Part.LATENCY)) {
             load(parts, r, ks, pool, lk, rate, latencyDuration, cppHome, sideKs);
         }
         if (parts.contains(Part.IDLE)) {
@@ -67,6 +67,11 @@ final class CometRun {
                 progress("CometQL INSERT/s on " + ours.name());
                 r.insertsOne = inserts.measure(ours, 1);
                 r.insertsPooled = inserts.measure(ours, pool);
+            }
+            if (parts.contains(Part.DURABLE)) {
+                progress("CometQL INSERT/s into a pipe that keeps history on " + ours.name());
+                r.durableOne = inserts.measure(ours, 1, Inserts.DURABLE_PIPE);
+                r.durablePooled = inserts.measure(ours, pool, Inserts.DURABLE_PIPE);
             }
             for (int k : parts.contains(Part.FANOUT) ? ks : List.<Integer>of()) {
                 progress("fan-out to " + k + " subscribers");

@@ -49,6 +49,15 @@ final class CometTables {
                 report.note(r.theirInsertsFailure);
             }
         }
+        if (r.durableOne != null) {
+            MarkdownTable durable = new MarkdownTable("connections", "ours INSERT/s", "vs 1 connection");
+            durable.row("1", r.durableOne.cell(), "1.00×");
+            durable.row(Integer.toString(r.pool), r.durablePooled.cell(),
+                    Numbers.ratio(r.durablePooled.median(), r.durableOne.median()));
+            report.table("(b2) CometQL INSERT INTO pipes_messages of a pipe that keeps history (`"
+                    + Inserts.DURABLE_PIPE + "`: every INSERT stored before its OK) per second (median (min–max))",
+                    durable);
+        }
         if (!r.fanoutOurs.isEmpty()) {
             MarkdownTable fanout = new MarkdownTable("subscribers", "ours deliveries/s", "raw Netty deliveries/s",
                     "ours/raw", "target", "met");

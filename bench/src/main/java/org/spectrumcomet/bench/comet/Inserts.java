@@ -9,11 +9,14 @@ import org.spectrumcomet.bench.report.Repeats;
 
 /**
  * Measurement (b): CometQL {@code INSERT INTO pipes_messages} per second on {@code connections}
- * JDBC connections (one thread each) into a pipe without subscribers or history.
+ * JDBC connections (one thread each) into a pipe without subscribers or history; (b2) the same into
+ * a pipe that keeps history, where every INSERT is a store write (group commit at work).
  */
 final class Inserts {
 
     static final String PIPE = "bench_inserts";
+    /** A {@code trust_} pipe keeps its last 99 messages: every INSERT is a durable write. */
+    static final String DURABLE_PIPE = "trust_bench_inserts";
 
     private final BenchSettings settings;
 
@@ -22,10 +25,14 @@ final class Inserts {
     }
 
     Repeats measure(ServerUnderTest server, int connections) throws Exception {
+        return measure(server, connections, PIPE);
+    }
+
+    Repeats measure(ServerUnderTest server, int connections, String pipe) throws Exception {
         List<Publisher> publishers = new ArrayList<>();
         try {
             for (int i = 0; i < connections; i++) {
-                publishers.add(server.publisher(PIPE, Fanout.EVENT));
+                publishers.add(server.publisher(pipe, Fanout.EVENT));
             }
             InsertRun run = new InsertRun(publishers, settings.bodyBytes());
             run.measure(settings.warmup());

@@ -31,7 +31,7 @@ class CometBenchTest {
 
         assertThat(exit).isZero();
         List<MarkdownTable> tables = bench.lastReport.tables();
-        assertThat(tables).hasSize(4);
+        assertThat(tables).hasSize(5);
         MarkdownTable idle = tables.get(0);
         assertThat(idle.rowLabels()).containsExactly("ours", "raw Netty");
         assertThat(number(idle, "ours", "connections held")).isEqualTo(60);
@@ -40,11 +40,14 @@ class CometBenchTest {
         MarkdownTable inserts = tables.get(1);
         assertThat(number(inserts, "1", "ours INSERT/s")).isPositive();
         assertThat(number(inserts, "2", "ours INSERT/s")).isPositive();
-        MarkdownTable fanout = tables.get(2);
+        MarkdownTable durable = tables.get(2);
+        assertThat(number(durable, "1", "ours INSERT/s")).isPositive();
+        assertThat(number(durable, "2", "ours INSERT/s")).isPositive();
+        MarkdownTable fanout = tables.get(3);
         assertThat(number(fanout, "10", "ours deliveries/s")).isPositive();
         assertThat(number(fanout, "10", "raw Netty deliveries/s")).isPositive();
         assertThat(number(fanout, "10", "ours/raw")).isPositive();
-        MarkdownTable latency = tables.get(3);
+        MarkdownTable latency = tables.get(4);
         for (String server : List.of("ours", "raw Netty")) {
             assertThat(number(latency, server, "p50 ms")).isPositive();
             assertThat(number(latency, server, "p99 ms")).isPositive();

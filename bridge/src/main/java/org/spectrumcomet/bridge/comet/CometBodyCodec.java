@@ -106,12 +106,31 @@ public final class CometBodyCodec {
     }
 
     private static JsonNode parse(String text) {
+        if (!mayBeJson(text)) {
+            return null;
+        }
         try {
             JsonNode node = JSON.readTree(text);
             return node == null || node.isMissingNode() ? null : node;
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /**
+     * False when {@code text} cannot be JSON by its first non-blank character: plain text (the
+     * usual site insert) then costs no parser exception, whose message formatting dominated the
+     * comet→XMPP profile.
+     */
+    static boolean mayBeJson(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\uFEFF') {
+                return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9')
+                        || text.startsWith("true", i) || text.startsWith("false", i) || text.startsWith("null", i);
+            }
+        }
+        return false;
     }
 
     private static String text(JsonNode o, String field) {

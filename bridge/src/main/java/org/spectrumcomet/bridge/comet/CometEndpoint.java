@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * <tr><td>connect_timeout</td><td>connect_timeout</td><td>5s</td><td>TCP connect + handshake/login, both links</td></tr>
  * <tr><td>query_timeout</td><td>query_timeout</td><td>10s</td><td>socket read timeout of a CometQL statement</td></tr>
  * <tr><td>login_timeout</td><td>login_timeout</td><td>10s</td><td>WebSocket: wait for the first serverInfo frame</td></tr>
- * <tr><td>pool_size</td><td>pool_size</td><td>4</td><td>CometQL connections (and executor threads), 1..64</td></tr>
+ * <tr><td>pool_size</td><td>pool_size</td><td>32</td><td>CometQL connections (and executor threads), 1..64: each runs one statement at a time, so this is the most statements in flight (a store with group commit needs many to batch)</td></tr>
  * <tr><td>pool_wait</td><td>pool_wait</td><td>5s</td><td>longest wait for a free CometQL connection</td></tr>
  * <tr><td>queue</td><td>cometql_queue</td><td>1000</td><td>CometQL statements waiting for a thread; more are refused</td></tr>
  * <tr><td>reconnect_min</td><td>reconnect_min</td><td>500ms</td><td>first WebSocket reconnect delay (doubles, with jitter)</td></tr>
@@ -87,7 +87,7 @@ public record CometEndpoint(String cometqlHost, int cometqlPort, String wsHost, 
                 section.getOrDefault("user", devId == 0 ? "root" : Integer.toString(devId)),
                 section.getOrDefault("key", DEFAULT_KEY),
                 duration(section, "connect_timeout", "5s"), duration(section, "query_timeout", "10s"),
-                duration(section, "login_timeout", "10s"), integer(section, "pool_size", 4, 1, 64),
+                duration(section, "login_timeout", "10s"), integer(section, "pool_size", 32, 1, 64),
                 duration(section, "pool_wait", "5s"), integer(section, "queue", 1000, 1, 1_000_000),
                 duration(section, "reconnect_min", "500ms"), duration(section, "reconnect_max", "30s"),
                 integer(section, "ws_max_frame", 1 << 20, 1024, 64 << 20),

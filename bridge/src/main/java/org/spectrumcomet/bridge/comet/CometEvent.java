@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What a comet WebSocket frame means (spec §I.4.5–§I.4.6), as parsed by {@link CometFrameParser}.
- * Message payloads are decoded by the body convention ({@link CometBodyCodec}); {@code rawData}
- * keeps the exact text that was relayed.
+ * {@code rawData} keeps the exact text that was relayed; {@code body()} decodes it by the body
+ * convention ({@link CometBodyCodec}) on demand — the bridge's sessions decode once, where they use it.
  */
 public sealed interface CometEvent {
 
@@ -14,13 +14,18 @@ public sealed interface CometEvent {
     }
 
     /** A message on a pipe (from CometQL, a browser, or a history replay when {@code fromQueue}). */
-    record PipeMessage(String pipe, String event, CometBody body, String rawData, long senderId, long sentAt,
+    record PipeMessage(String pipe, String event, String rawData, long senderId, long sentAt,
                        boolean fromQueue) implements CometEvent {
+        public CometBody body() {
+            return CometBodyCodec.decode(rawData);
+        }
     }
 
     /** A private message on {@code msg}: live, or replayed from the offline queue when {@code fromQueue}. */
-    record PrivateMessage(String event, CometBody body, String rawData, long sentAt, boolean fromQueue)
-            implements CometEvent {
+    record PrivateMessage(String event, String rawData, long sentAt, boolean fromQueue) implements CometEvent {
+        public CometBody body() {
+            return CometBodyCodec.decode(rawData);
+        }
     }
 
     /** {@code user_status_<id>}: the user's first connection opened, or its last one closed. */

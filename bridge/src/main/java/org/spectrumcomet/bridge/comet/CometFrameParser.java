@@ -64,11 +64,13 @@ public final class CometFrameParser {
             }
         }
         if (pipe.equals("msg")) {
-            return new CometEvent.PrivateMessage(event, body(data), raw(data), sentAt, fromQueue);
+            return new CometEvent.PrivateMessage(event, raw(data), sentAt, fromQueue);
         }
-        Matcher status = USER_STATUS.matcher(pipe);
-        if (status.matches() && (event.equals("online") || event.equals("offline"))) {
-            return new CometEvent.Presence(Long.parseLong(status.group(1)), event.equals("online"));
+        if (pipe.startsWith("user_status_")) {
+            Matcher status = USER_STATUS.matcher(pipe);
+            if (status.matches() && (event.equals("online") || event.equals("offline"))) {
+                return new CometEvent.Presence(Long.parseLong(status.group(1)), event.equals("online"));
+            }
         }
         if (pipe.startsWith("track_") && (event.equals("subscription") || event.equals("unsubscription"))
                 && data.isObject()) {
@@ -78,18 +80,11 @@ public final class CometFrameParser {
         if (pipe.startsWith("_answer")) {
             return new CometEvent.Answer(pipe, event, data, frame.path("marker").asText(""));
         }
-        return new CometEvent.PipeMessage(pipe, event, body(data), raw(data), frame.path("user_id").asLong(0),
+        return new CometEvent.PipeMessage(pipe, event, raw(data), frame.path("user_id").asLong(0),
                 sentAt, fromQueue);
     }
 
     /** {@code data} from CometQL is a JSON string holding the inserted text; from elsewhere it may be JSON. */
-    private static CometBody body(JsonNode data) {
-        if (data.isMissingNode() || data.isNull()) {
-            return CometBody.plain("");
-        }
-        return data.isTextual() ? CometBodyCodec.decode(data.textValue()) : CometBodyCodec.fromNode(data);
-    }
-
     private static String raw(JsonNode data) {
         if (data.isMissingNode() || data.isNull()) {
             return "";

@@ -64,7 +64,7 @@ public final class CometQlClient implements AutoCloseable {
      */
     public CompletableFuture<Void> publish(String pipe, String event, CometBody body) {
         return update(CometQlStatement.publish(pipe, event,
-                CometFramePadding.padPipeLiteral(pipe, event, CometQlLiteral.ofJson(CometBodyCodec.toJson(body)))));
+                CometFramePadding.padPipeLiteral(pipe, event, CometBodyLiteral.of(body))));
     }
 
     /** Publishes plain text (a JSON string body) — for pages that do not use {@link CometBody}. */
@@ -79,7 +79,7 @@ public final class CometQlClient implements AutoCloseable {
      */
     public CompletableFuture<Void> sendPrivate(long userId, String event, CometBody body) {
         return update(CometQlStatement.privateMessage(userId, event,
-                CometFramePadding.padPrivateLiteral(event, CometQlLiteral.ofJson(CometBodyCodec.toJson(body)))));
+                CometFramePadding.padPrivateLiteral(event, CometBodyLiteral.of(body))));
     }
 
     /** Presence of each id (ids without a row are {@link UserPresence.State#UNKNOWN}); any number of ids. */

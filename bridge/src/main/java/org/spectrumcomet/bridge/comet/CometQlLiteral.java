@@ -147,6 +147,26 @@ public final class CometQlLiteral {
         return decoded | (long) (i + (e == 'u' ? 6 : 2)) << 16;
     }
 
+    /**
+     * Appends the contents of a JSON string holding {@code raw}, by the same rules as
+     * {@link #safeJson} (used by {@link CometBodyLiteral}, which writes no JSON text first).
+     */
+    static void appendSafe(String raw, StringBuilder out) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                unicode(c, out);
+                unicode(raw.charAt(++i), out);
+            } else if (Character.isSurrogate(c)) {
+                out.append('\ufffd'); // a lone surrogate is not text: see the class comment
+            } else if (unsafe(c)) {
+                unicode(c, out);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+
     private static boolean unsafe(char c) {
         return c < 0x20 || c == 0x7f || c == '\'' || c == '"' || c == '\\' || c == ';'
                 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c);

@@ -1,7 +1,5 @@
 package org.spectrumcomet.bridge.comet;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.util.Collection;
 import java.util.stream.Collectors;
 
@@ -23,7 +21,7 @@ public record CometQlStatement(String text, int bytes) {
 
     /** Checks the size; throws {@link CometQlException.TooLarge} when the server would refuse it. */
     public static CometQlStatement of(String text) {
-        int bytes = text.getBytes(UTF_8).length;
+        int bytes = utf8Length(text);
         if (bytes > MAX_BYTES) {
             throw new CometQlException.TooLarge("CometQL statement of " + bytes + " bytes refused before sending: "
                     + "comet servers accept less than 9000 (shorten the message body)");
@@ -32,6 +30,27 @@ public record CometQlStatement(String text, int bytes) {
             throw new IllegalArgumentException("CometQL statement too short: " + text);
         }
         return new CometQlStatement(text, bytes);
+    }
+
+    /** {@code text.getBytes(UTF_8).length} without the copy (this runs for every message). */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes++; // a lone surrogate is encoded as '?'
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     public static CometQlStatement publish(String pipe, String event, String bodyLiteral) {

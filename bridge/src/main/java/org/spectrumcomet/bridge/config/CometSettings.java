@@ -96,7 +96,7 @@ public record CometSettings(CometEndpoint endpoint, String websocket, Duration l
         e.put("dev_id", Integer.toString(range(s, "dev_id", 0, 0, Integer.MAX_VALUE)));
         e.put("key", devKey(s));
         s.findString("cometql_user").ifPresent(u -> e.put("user", u.trim()));
-        e.put("pool_size", Integer.toString(range(s, "pool_size", 4, 1, 64)));
+        e.put("pool_size", Integer.toString(range(s, "pool_size", 32, 1, 64)));
         e.put("queue", Integer.toString(range(s, "cometql_queue", 1000, 1, 1_000_000)));
         e.put("ws_max_frame", Integer.toString(range(s, "ws_max_frame", 1 << 20, 1024, 64 << 20)));
         e.put("ws_max_pending", Integer.toString(range(s, "ws_max_pending", 1000, 1, 1_000_000)));

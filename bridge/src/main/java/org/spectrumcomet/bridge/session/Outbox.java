@@ -39,10 +39,19 @@ public final class Outbox {
                     new RejectedExecutionException("too many messages waiting for comet (" + bound + ")"));
         }
         pending++;
-        CompletableFuture<T> step = tail.handle((ignored, error) -> null)
-                .thenComposeAsync(ignored -> send.get().toCompletableFuture().copy()
-                        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), session);
+        // Nothing waiting: start now — we are on the session's executor already, and a hop
+        // through it would only add a thread wake-up to every message.
+        CompletableFuture<T> step = tail.isDone() ? start(send)
+                : tail.handle((ignored, error) -> null).thenComposeAsync(ignored -> start(send), session);
         tail = step;
         return step.whenCompleteAsync((value, error) -> pending--, session);
+    }
+
+    private <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> send) {
+        try {
+            return send.get().toCompletableFuture().copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

@@ -82,4 +82,27 @@ class CometBodyCodecTest {
         assertThat(CometBodyCodec.stripSlashes("a\\0b\\nc\\")).isEqualTo("a\0bnc");
         assertThat(CometBodyCodec.stripSlashes("none")).isEqualTo("none");
     }
+
+    @Test
+    void theJsonPreCheckRefusesOnlyTextJacksonRefusesToo() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String[] samples = {"hello", " x", "+1", ".5", "'q'", "NaN", "\\{}", "}", "", "  ", "{\"a\":1}", " [1]",
+            "\"s\"", "-1", "7", "true", "false", "null", "nope", "t", "fals", "n12x", "\uFEFF{}", "\t\n\r{}"};
+        for (String s : samples) {
+            if (!CometBodyCodec.mayBeJson(s)) {
+                boolean parsed;
+                try {
+                    com.fasterxml.jackson.databind.JsonNode n = json.readTree(s);
+                    parsed = n != null && !n.isMissingNode();
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    parsed = false;
+                }
+                assertThat(parsed).as("pre-check refused parseable %s", s).isFalse();
+            }
+        }
+        assertThat(CometBodyCodec.mayBeJson("hello")).isFalse();
+        assertThat(CometBodyCodec.mayBeJson("n123x stamped text")).isFalse();
+        assertThat(CometBodyCodec.mayBeJson("null")).isTrue();
+        assertThat(CometBodyCodec.mayBeJson(" {")).isTrue();
+    }
 }

@@ -19,7 +19,7 @@ class CometEndpointTest {
         assertThat(e.devId()).isZero();
         assertThat(e.user()).isEqualTo("root");
         assertThat(e.key()).isEqualTo("CometQLPassword");
-        assertThat(e.poolSize()).isEqualTo(4);
+        assertThat(e.poolSize()).isEqualTo(32);
         assertThat(e.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(e.reconnectMin()).isEqualTo(Duration.ofMillis(500));
     }

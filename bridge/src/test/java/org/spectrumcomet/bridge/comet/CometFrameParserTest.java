@@ -39,8 +39,9 @@ class CometFrameParserTest {
     @Test
     void privateMessagesLiveAndQueued() {
         assertThat(one("{\"data\":\"private hello to 7\",\"event\":\"ev_private\",\"pipe\":\"msg\"}"))
-                .isEqualTo(new CometEvent.PrivateMessage("ev_private", CometBody.plain("private hello to 7"),
-                        "private hello to 7", 0, false));
+                .isEqualTo(new CometEvent.PrivateMessage("ev_private", "private hello to 7", 0, false));
+        assertThat(((CometEvent.PrivateMessage) one("{\"data\":\"hi\",\"event\":\"e\",\"pipe\":\"msg\"}")).body())
+                .isEqualTo(CometBody.plain("hi"));
         CometEvent.PrivateMessage q = (CometEvent.PrivateMessage) one("{\"data\":\"sent while offline\","
                 + "\"event\":\"queued_ev\",\"fromQueue\":true,\"message_send_time\":1795394029,\"pipe\":\"msg\"}");
         assertThat(q.fromQueue()).isTrue();

@@ -59,4 +59,11 @@ class CometQlStatementTest {
         ids.add(5L);
         assertThatThrownBy(() -> CometQlStatement.presence(ids)).hasMessageContaining("1..500");
     }
+
+    @Test
+    void theByteCountMatchesTheUtf8Encoding() {
+        for (String s : List.of("", "abc", "é", "€", "\ud83d\ude00", "\ud800", "x\udc00y", "\ud83dx", "a\u07ff\u0800\uffff")) {
+            assertThat(CometQlStatement.utf8Length(s)).as(s).isEqualTo(s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+    }
 }

@@ -32,7 +32,7 @@ class CometSettingsTest {
         assertThat(s.endpoint().wsPath()).isEqualTo("/ws/");
         assertThat(s.endpoint().devId()).isZero();
         assertThat(s.endpoint().key()).isEqualTo("secret");
-        assertThat(s.endpoint().poolSize()).isEqualTo(4);
+        assertThat(s.endpoint().poolSize()).isEqualTo(32);
         assertThat(s.endpoint().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.loginTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.endpoint().loginTimeout()).isEqualTo(Duration.ofSeconds(10));

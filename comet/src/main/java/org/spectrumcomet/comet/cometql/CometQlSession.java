@@ -3,6 +3,7 @@ package org.spectrumcomet.comet.cometql;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spectrumcomet.comet.mysql.MysqlSession;
@@ -20,6 +21,8 @@ final class CometQlSession implements MysqlSession {
     static final int MIN_QUERY_BYTES = 4;
     static final int MAX_QUERY_BYTES = 8999;
     private static final Logger log = LoggerFactory.getLogger(CometQlSession.class);
+    /** Trailing {@code ;} and blanks; compiled once (String.replaceFirst compiled it per statement). */
+    private static final Pattern TRAILING = Pattern.compile("[;\\s]+$");
 
     private final TableContext context;
     private final String user;
@@ -58,17 +61,7 @@ final class CometQlSession implements MysqlSession {
     public QueryResult query(String sql) {
         log.debug("tenant {} user '{}': {}", context.tenant(), user, sql);
         try {
-            int bytes = sql.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MAX_QUERY_BYTES) {
-                throw new CometQlException(CometQlException.TOO_LONG, "Data is too long: the query has " + bytes
-                        + " bytes, CometQL accepts at most " + MAX_QUERY_BYTES);
-            }
-            QueryLexer.Lexed lexed = QueryLexer.lex(sql);
-            String text = lexed.text().replaceFirst("[;\\s]+$", "");
-            if (text.getBytes(StandardCharsets.UTF_8).length < MIN_QUERY_BYTES) {
-                throw new CometQlException(CometQlException.TOO_SHORT, "Data is too short: empty or tiny query");
-            }
-            lexed = new QueryLexer.Lexed(text, lexed.literals());
+            QueryLexer.Lexed lexed = lexed(sql);
             Optional<QueryResult> answered = sessionStatements.answer(lexed);
             if (answered.isPresent()) {
                 return answered.get();
@@ -89,6 +82,44 @@ final class CometQlSession implements MysqlSession {
             log.error("tenant {} user '{}': statement failed: {}", context.tenant(), user, sql, e);
             return QueryResult.error(CometQlException.INTERNAL, "Internal server error");
         }
+    }
+
+    /**
+     * An {@code INSERT INTO pipes_messages} of the plain shape into a pipe the engine knows keeps no
+     * history is answered on the calling thread (it only hands the message to subscribers); every
+     * other statement is left to {@link #query}.
+     */
+    @Override
+    public Optional<QueryResult> queryWithoutBlocking(String sql) {
+        if (sql.length() < MIN_QUERY_BYTES || sql.length() > MAX_QUERY_BYTES
+                || !sql.regionMatches(true, 0, "INSERT", 0, 6) || !sql.contains("pipes_messages")) {
+            return Optional.empty();
+        }
+        try {
+            Optional<TableStatement> plain = PlainInsertReader.read(lexed(sql));
+            if (plain.isEmpty() || !(plain.get() instanceof TableStatement.Insert insert)) {
+                return Optional.empty();
+            }
+            return TableStatementRunner.publishWithoutBlocking(insert, context);
+        } catch (CometQlException e) {
+            log.debug("tenant {} user '{}': refused ({} {}): {}", context.tenant(), user, e.code(), e.getMessage(), sql);
+            return Optional.of(QueryResult.error(e.code(), e.getMessage()));
+        }
+    }
+
+    /** Checks the size bounds, lexes, drops a trailing {@code ;}. */
+    private static QueryLexer.Lexed lexed(String sql) {
+        int bytes = sql.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_QUERY_BYTES) {
+            throw new CometQlException(CometQlException.TOO_LONG, "Data is too long: the query has " + bytes
+                    + " bytes, CometQL accepts at most " + MAX_QUERY_BYTES);
+        }
+        QueryLexer.Lexed lexed = QueryLexer.lex(sql);
+        String text = TRAILING.matcher(lexed.text()).replaceFirst("");
+        if (text.getBytes(StandardCharsets.UTF_8).length < MIN_QUERY_BYTES) {
+            throw new CometQlException(CometQlException.TOO_SHORT, "Data is too short: empty or tiny query");
+        }
+        return new QueryLexer.Lexed(text, lexed.literals());
     }
 
     /**

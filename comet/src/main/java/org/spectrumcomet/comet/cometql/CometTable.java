@@ -17,12 +17,15 @@ abstract class CometTable {
 
     private final String name;
     private final List<ColumnSpec> columns;
+    /** The column names, built once: every statement looks them up. */
+    private final List<String> names;
     private final String key;
 
     CometTable(String name, String key, ColumnSpec... columns) {
         this.name = name;
         this.key = key;
         this.columns = List.of(columns);
+        this.names = this.columns.stream().map(ColumnSpec::name).toList();
     }
 
     final String name() {
@@ -38,7 +41,7 @@ abstract class CometTable {
     }
 
     final List<String> columns() {
-        return columns.stream().map(ColumnSpec::name).toList();
+        return names;
     }
 
     /** The rows for these key values, each in {@link #columns()} order. */

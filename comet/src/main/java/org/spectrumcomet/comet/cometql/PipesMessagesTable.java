@@ -3,6 +3,7 @@ package org.spectrumcomet.comet.cometql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spectrumcomet.comet.engine.PipeMessage;
@@ -50,6 +51,19 @@ final class PipesMessagesTable extends CometTable {
         String event = ValueRules.eventName(ValueRules.required(row, "event"));
         String message = ValueRules.required(row, "message");
         PublishReceipt receipt = context.engine().publish(context.tenant(), pipe, event, message, 0, null);
+        return published(context, pipe, event, receipt);
+    }
+
+    /** {@link #insert} when the engine publishes without blocking (no history to store); else empty. */
+    Optional<QueryResult> insertWithoutBlocking(TableContext context, Map<String, String> row) {
+        String pipe = ValueRules.pipeName(ValueRules.required(row, "name"));
+        String event = ValueRules.eventName(ValueRules.required(row, "event"));
+        String message = ValueRules.required(row, "message");
+        return context.engine().publishWithoutBlocking(context.tenant(), pipe, event, message, 0, null)
+                .map(receipt -> published(context, pipe, event, receipt));
+    }
+
+    private static QueryResult published(TableContext context, String pipe, String event, PublishReceipt receipt) {
         log.debug("tenant {} pipe {}: published event '{}' to {} connections", context.tenant(), pipe, event,
                 receipt.delivered());
         return QueryResult.ok();

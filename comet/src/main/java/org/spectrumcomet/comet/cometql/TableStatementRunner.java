@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.spectrumcomet.comet.mysql.QueryResult;
 
 /**
@@ -35,6 +36,18 @@ final class TableStatementRunner {
             return table.delete(context, where);
         }
         return table.delete(context, keyed(table, where));
+    }
+
+    /**
+     * An INSERT into {@code pipes_messages} when the engine can publish it without blocking;
+     * empty for any other statement or when the publish needs the store.
+     */
+    static Optional<QueryResult> publishWithoutBlocking(TableStatement.Insert insert, TableContext context) {
+        CometTable table = CometTables.require(insert.table());
+        if (!(table instanceof PipesMessagesTable pipes)) {
+            return Optional.empty();
+        }
+        return pipes.insertWithoutBlocking(context, row(table, insert));
     }
 
     private static QueryResult select(CometTable table, TableStatement.Select select, TableContext context) {

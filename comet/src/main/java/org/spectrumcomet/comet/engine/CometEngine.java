@@ -29,6 +29,18 @@ public interface CometEngine extends AutoCloseable {
     PublishReceipt publish(String tenant, String pipe, String event, String text, long senderUserId,
                            Session exceptSession);
 
+    /**
+     * {@link #publish} when it needs no blocking call: the pipe keeps no history and the engine
+     * already knows that without reading the store. Never blocks, so a protocol layer may call it
+     * on its event loop and skip the hop to a blocking thread.
+     *
+     * @return empty when the publish needs the store: call {@link #publish} off the event loop
+     */
+    default Optional<PublishReceipt> publishWithoutBlocking(String tenant, String pipe, String event, String text,
+                                                           long senderUserId, Session exceptSession) {
+        return Optional.empty();
+    }
+
     /** Kept history of a pipe, oldest first, at most {@code limit} (and never more than 99) rows. */
     List<PipeMessage> history(String tenant, String pipe, int limit);
 

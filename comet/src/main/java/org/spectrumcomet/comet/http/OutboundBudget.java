@@ -29,9 +29,17 @@ public final class OutboundBudget {
 
     /** Reserves room for a frame; false when it does not fit. */
     public boolean reserve(long bytes) {
+        return reserve(bytes, 0);
+    }
+
+    /**
+     * Reserves room for a frame when {@code elsewhere} more bytes (released from this budget but
+     * still unwritten, e.g. in the channel's outbound buffer) count against the same bound.
+     */
+    public boolean reserve(long bytes, long elsewhere) {
         while (true) {
             long now = queued.get();
-            if (now + bytes > max) {
+            if (now + elsewhere + bytes > max) {
                 return false;
             }
             if (queued.compareAndSet(now, now + bytes)) {

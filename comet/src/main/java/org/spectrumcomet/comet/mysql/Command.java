@@ -12,6 +12,10 @@ enum Command {
         this.code = code;
     }
 
+    int code() {
+        return code;
+    }
+
     static Command of(int code) {
         for (Command command : values()) {
             if (command.code == code) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link MysqlConnection} off the event loop: packets are handled one at a time, in arrival
- * order, on the statement executor, and the replies are written in that same order — so pipelined
+ * order, on the statement executor (or, when the connection can answer without blocking, right on
+ * the event loop), and the replies are written in that same order — so pipelined
  * requests get their answers in order and a statement sees the effects of the one before it.
  *
  * <p>Bound: at most {@link #MAX_PENDING} packets wait per connection; when that many are queued the
@@ -117,19 +118,30 @@ public final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void runNext() {
-        if (running || finished) {
-            return;
-        }
-        MysqlPacket packet = pending.poll();
-        if (packet == null) {
-            if (last != null) {
-                write(last);
+        MysqlPacket packet;
+        while (true) {
+            if (running || finished) {
+                return;
             }
-            return;
+            packet = pending.poll();
+            if (packet == null) {
+                if (last != null) {
+                    write(last);
+                }
+                return;
+            }
+            MysqlConnection.Reply now = answerWithoutBlocking(packet);
+            if (now == null) {
+                break;
+            }
+            packet.release();
+            write(now);
+            resumeReading();
         }
         running = true;
         try {
-            statements.execute(() -> handle(packet));
+            MysqlPacket next = packet;
+            statements.execute(() -> handle(next));
         } catch (RejectedExecutionException e) {
             packet.release();
             running = false;
@@ -161,10 +173,29 @@ public final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
         }
         write(reply);
         if (!finished) {
-            if (!ctx.channel().config().isAutoRead() && pending.size() <= RESUME_AT) {
-                ctx.channel().config().setAutoRead(true);
-            }
+            resumeReading();
             runNext();
+        }
+    }
+
+    private void resumeReading() {
+        if (!finished && !ctx.channel().config().isAutoRead() && pending.size() <= RESUME_AT) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * A statement the session answers from memory (an INSERT into a pipe without history) is
+     * answered right here on the event loop: no hop to the statement executor and back. Only
+     * when nothing runs for this connection, so answers keep their order.
+     */
+    private MysqlConnection.Reply answerWithoutBlocking(MysqlPacket packet) {
+        try {
+            return connection.handleWithoutBlocking(packet);
+        } catch (RuntimeException e) {
+            log.warn("CometQL connection {}: in-loop answer failed, retrying on the executor",
+                    ctx.channel().remoteAddress(), e);
+            return null;
         }
     }
 

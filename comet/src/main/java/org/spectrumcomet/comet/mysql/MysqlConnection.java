@@ -70,6 +70,22 @@ public final class MysqlConnection {
         };
     }
 
+    /**
+     * Answers the packet on the calling thread when the session can without blocking (a COM_QUERY
+     * it answers from memory); null otherwise, leaving the packet untouched for {@link #handle}.
+     */
+    public Reply handleWithoutBlocking(MysqlPacket packet) {
+        ByteBuf payload = packet.content();
+        if (state != State.COMMANDS || payload.readableBytes() < 2
+                || payload.getUnsignedByte(payload.readerIndex()) != Command.QUERY.code()) {
+            return null;
+        }
+        String sql = payload.toString(payload.readerIndex() + 1, payload.readableBytes() - 1, StandardCharsets.UTF_8);
+        return session.queryWithoutBlocking(sql)
+                .map(result -> Reply.of(new QueryReply((packet.sequence() + 1) & 0xFF, result)))
+                .orElse(null);
+    }
+
     /** True once the client has logged in (its first command may follow). */
     public boolean isLoggedIn() {
         return loggedIn;

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link CometStore} in one SQLite file, {@code <data_dir>/comet.db}, in WAL mode.
  *
- * <p><b>Durability (fsync policy).</b> Every write is one transaction, committed before the
- * method returns. With {@link FsyncPolicy#FULL} (default, {@code synchronous=FULL}) the commit is
+ * <p><b>Durability (fsync policy).</b> Every write is committed before the method returns. Writes
+ * of concurrent callers share one transaction and one fsync ({@link GroupCommit}), each in its own
+ * savepoint. With {@link FsyncPolicy#FULL} (default, {@code synchronous=FULL}) the commit is
  * fsynced, so whatever a caller acknowledged survives kill -9 and power loss. With
  * {@link FsyncPolicy#NORMAL} it survives kill -9 but a power loss may lose the last commits.
  *
@@ -31,29 +32,28 @@ import org.slf4j.LoggerFactory;
  * {@link CometStoreException} naming the operation and tenant; the transaction is rolled back, so
  * the failed call had no effect and earlier commits stay intact.
  *
- * <p><b>Bounds.</b> Exactly one JDBC connection, used by one thread at a time (a fair lock); SQLite
- * has a single writer anyway. Calls block; a caller waits at most for the calls queued before it.
+ * <p><b>Bounds.</b> Two JDBC connections: the write connection, used only by the group-commit
+ * writer thread (at most {@link GroupCommit#MAX_PENDING} writes wait for it; beyond that a write
+ * is refused with a {@link CometStoreException}), and a read connection used by one reader at a
+ * time (WAL lets it read the last commit while the writer works). Calls block.
  */
 public final class SqliteStore implements CometStore {
 
-    /** SQLite\'s primary result code for "database or disk is full". */
+    /** SQLite's primary result code for "database or disk is full". */
     private static final int SQLITE_FULL = 13;
 
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
     public static final String FILE_NAME = "comet.db";
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     private final Path file;
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final GroupCommit writes;
+    private final Connection reader;
+    private final ReentrantLock readLock = new ReentrantLock();
 
-    private SqliteStore(Path file, Connection connection) {
+    private SqliteStore(Path file, Connection writer, Connection reader) {
         this.file = file;
-        this.connection = connection;
+        this.writes = new GroupCommit(file, writer);
+        this.reader = reader;
     }
 
     /**
@@ -73,6 +73,7 @@ public final class SqliteStore implements CometStore {
             throw new CometStoreException("store: data directory " + dataDir + " is not writable", null);
         }
         Connection c = null;
+        Connection r = null;
         try {
             c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement st = c.createStatement()) {
@@ -85,56 +86,34 @@ public final class SqliteStore implements CometStore {
                 st.execute("PRAGMA synchronous = " + fsync.pragma());
             }
             SqliteSchema.apply(c);
-            log.info("store: {} opened (WAL, synchronous={})", file, fsync.pragma());
-            return new SqliteStore(file, c);
+            r = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement st = r.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 10000");
+                st.execute("PRAGMA query_only = 1");
+            }
+            log.info("store: {} opened (WAL, synchronous={}, group commit)", file, fsync.pragma());
+            return new SqliteStore(file, c, r);
         } catch (SQLException e) {
+            closeQuietly(r);
             closeQuietly(c);
             throw new CometStoreException("store: cannot open " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE} … {@code COMMIT}). The
-     * connection stays in auto-commit mode and transactions are explicit, because SQLite itself
-     * rolls back on some errors (SQLITE_FULL) and the connection must not lose track of that.
-     */
-    private <T> T inTransaction(String what, String tenant, Work<T> work) {
-        lock.lock();
-        try (Statement st = connection.createStatement()) {
-            st.execute("BEGIN IMMEDIATE");
-            try {
-                T result = work.run(connection);
-                st.execute("COMMIT");
-                return result;
-            } catch (SQLException e) {
-                rollback(st, e);
-                throw e;
-            }
+    /** Runs {@code work} in the next group transaction; returns after its COMMIT. */
+    private <T> T inTransaction(String what, String tenant, GroupCommit.Work<T> work) {
+        return writes.write(what, tenant, work);
+    }
+
+    /** Runs a read on the read connection; a single SELECT needs no explicit transaction. */
+    private <T> T read(String what, String tenant, GroupCommit.Work<T> work) {
+        readLock.lock();
+        try {
+            return work.run(reader);
         } catch (SQLException e) {
             throw failure(what, tenant, e);
         } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Runs a read; a single SELECT needs no explicit transaction. */
-    private <T> T read(String what, String tenant, Work<T> work) {
-        lock.lock();
-        try {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw failure(what, tenant, e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static void rollback(Statement st, SQLException cause) {
-        try {
-            st.execute("ROLLBACK");
-        } catch (SQLException alreadyRolledBack) {
-            // SQLite may have rolled back by itself (e.g. on SQLITE_FULL): nothing left to undo
-            cause.addSuppressed(alreadyRolledBack);
+            readLock.unlock();
         }
     }
 
@@ -330,7 +309,7 @@ public final class SqliteStore implements CometStore {
 
     /** Caps the file at {@code pages} pages; lets tests meet a "disk full" without filling a disk. */
     void capPages(long pages) {
-        read("capping size", "-", c -> {
+        writes.alone("capping size", c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA max_page_count = " + pages);
             }
@@ -340,16 +319,18 @@ public final class SqliteStore implements CometStore {
 
     @Override
     public void close() {
-        lock.lock();
+        writes.close();
+        readLock.lock();
         try {
-            if (!connection.isClosed()) {
-                connection.close();
+            if (!reader.isClosed()) {
+                reader.close();
+                writes.closeConnection();
                 log.info("store: {} closed", file);
             }
         } catch (SQLException e) {
             log.warn("store: closing {} failed: {}", file, e.getMessage());
         } finally {
-            lock.unlock();
+            readLock.unlock();
         }
     }
 

@@ -2,6 +2,7 @@ package org.spectrumcomet.comet.ws;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One CppComet WebSocket client as the engine sees it: encodes events as frames and writes them
- * without blocking, within the connection's {@link OutboundBudget}. A client that stops reading
- * until the budget is exhausted is closed with 1013 "slow consumer" and {@link #deliver} answers
- * false. Frames above 65,535 bytes go out with the 64-bit length form (CppComet drops them).
+ * without blocking, within the connection's {@link OutboundBudget}: frames queued in its loop's
+ * {@link LoopOutbox} plus bytes in the channel's outbound buffer stay below
+ * {@link OutboundBudget#MAX_QUEUED_BYTES}. A client that stops reading until the budget is
+ * exhausted is closed with 1013 "slow consumer" and {@link #deliver} answers false. Frames above 65,535 bytes go out with the 64-bit length form (CppComet drops them).
  */
 public final class CometSocketConnection implements ClientConnection {
 
@@ -34,6 +36,9 @@ public final class CometSocketConnection implements ClientConnection {
     private final CometFrames frames;
     private final ClientInfo info;
     private final OutboundBudget budget = new OutboundBudget();
+    private final LoopOutbox outbox;
+    /** Written since the last flush; touched only on the event loop. */
+    private boolean unflushed;
     private volatile Session session;
 
     public CometSocketConnection(Channel channel, CometUrl url, ClientInfo info) {
@@ -41,6 +46,7 @@ public final class CometSocketConnection implements ClientConnection {
         this.url = url;
         this.frames = new CometFrames(url.major());
         this.info = info;
+        this.outbox = LoopOutbox.of(channel.eventLoop());
     }
 
     @Override
@@ -69,15 +75,57 @@ public final class CometSocketConnection implements ClientConnection {
     /** Writes one frame of UTF-8 JSON, never modified afterwards (it may be shared by connections). */
     private boolean send(byte[] utf8) {
         int bytes = utf8.length;
-        if (!budget.reserve(bytes)) {
+        if (!budget.reserve(bytes, unwrittenInChannel())) {
             LOG.info("tenant {} user {} uuid {}: slow consumer ({} bytes unwritten), closing",
-                    tenant(), userId(), url.uuid(), budget.queued());
+                    tenant(), userId(), url.uuid(), budget.queued() + unwrittenInChannel());
             close(WebSocketCloseStatus.TRY_AGAIN_LATER.code(), "slow consumer");
             return false;
         }
-        TextWebSocketFrame frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8));
-        channel.writeAndFlush(frame).addListener(f -> budget.release(bytes));
+        outbox.add(new FrameItem(this, utf8));
         return true;
+    }
+
+    /** Bytes already written into the channel but not yet to the socket. */
+    private long unwrittenInChannel() {
+        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+    }
+
+    /** On the loop, from the outbox: hands the frame to the channel; the outbox flushes later. */
+    private void writeFrame(byte[] utf8) {
+        if (channel.isActive()) {
+            channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)), channel.voidPromise());
+        }
+        budget.release(utf8.length); // from now on counted by the channel's outbound buffer
+    }
+
+    /** On the loop: true the first time since the last flush (the outbox then flushes it once). */
+    boolean markUnflushed() {
+        if (unflushed) {
+            return false;
+        }
+        unflushed = true;
+        return true;
+    }
+
+    /** On the loop. */
+    void flushNow() {
+        unflushed = false;
+        channel.flush();
+    }
+
+    private record FrameItem(CometSocketConnection connection, byte[] utf8) implements LoopOutbox.Item {
+        @Override
+        public void write() {
+            connection.writeFrame(utf8);
+        }
+    }
+
+    private record CloseItem(CometSocketConnection connection, int code, String reason) implements LoopOutbox.Item {
+        @Override
+        public void write() {
+            ClosingHandshake.close(connection.channel, code, reason);
+        }
     }
 
     /** An event and its encoding for clients of one protocol generation. */
@@ -91,7 +139,7 @@ public final class CometSocketConnection implements ClientConnection {
 
     /** Sends a close frame with the code and reason, then closes the socket. */
     public void close(int code, String reason) {
-        ClosingHandshake.close(channel, code, reason);
+        outbox.add(new CloseItem(this, code, reason)); // after the frames queued before it
     }
 
     /** Sends a fatal error frame then closes with a policy-violation close frame. */

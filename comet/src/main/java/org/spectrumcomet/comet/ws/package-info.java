@@ -25,5 +25,9 @@
  * <p>Bounds: HTTP requests 64 KiB (413); connections {@code maxConnections} (503); WebSocket
  * messages {@code maxFrameBytes} (1009); per connection 256 pending commands (1008) and 4 MiB of
  * unwritten outbound frames (1013 "slow consumer"; {@code deliver} then returns false).
+ *
+ * <p>Writes: every frame (and the close after an error frame) of a CppComet connection goes
+ * through its event loop's {@link org.spectrumcomet.comet.ws.LoopOutbox}: one task per loop writes
+ * what all publishes queued for that loop's connections and flushes each once.
  */
 package org.spectrumcomet.comet.ws;

@@ -43,6 +43,15 @@ class MysqlChannelHandlerTest {
                 }
 
                 @Override
+                public Optional<QueryResult> queryWithoutBlocking(String sql) {
+                    if (!sql.startsWith("fast")) {
+                        return Optional.empty();
+                    }
+                    executed.add("inline:" + sql);
+                    return Optional.of(new QueryResult.Rows(List.of("q"), List.of(List.of(sql))));
+                }
+
+                @Override
                 public QueryResult useDatabase(String database) {
                     return QueryResult.ok();
                 }
@@ -126,6 +135,43 @@ class MysqlChannelHandlerTest {
         }
         assertThat(String.join("", answers)).containsSubsequence("first", "second");
         assertThat(two.refCnt()).isZero();
+        assertThat(channel.finishAndReleaseAll()).isFalse();
+    }
+
+    private String answers() {
+        StringBuilder all = new StringBuilder();
+        ByteBuf out;
+        while ((out = channel.readOutbound()) != null) {
+            all.append(out.toString(StandardCharsets.UTF_8));
+            out.release();
+        }
+        return all.toString();
+    }
+
+    @Test
+    void aQueryTheSessionAnswersWithoutBlockingSkipsTheExecutor() {
+        logIn();
+        channel.writeInbound(packet(0, query("fast one")));
+        assertThat(executor).isEmpty();
+        assertThat(executed).containsExactly("inline:fast one");
+        assertThat(answers()).contains("fast one");
+        assertThat(channel.finishAndReleaseAll()).isFalse();
+    }
+
+    @Test
+    void inLoopAnswersWaitForTheStatementBeforeThemAndKeepTheOrder() {
+        logIn();
+        ByteBuf five = Unpooled.buffer();
+        for (String sql : List.of("slow1", "fast1", "fast2", "slow2", "fast3")) {
+            five.writeBytes(packet(0, query(sql)));
+        }
+        channel.writeInbound(five);
+        assertThat(executed).as("nothing overtakes the running statement").isEmpty();
+        assertThat(executor).hasSize(1);
+        drain();
+        assertThat(executed).containsExactly("slow1", "inline:fast1", "inline:fast2", "slow2", "inline:fast3");
+        assertThat(answers()).containsSubsequence("slow1", "fast1", "fast2", "slow2", "fast3");
+        assertThat(five.refCnt()).isZero();
         assertThat(channel.finishAndReleaseAll()).isFalse();
     }
 

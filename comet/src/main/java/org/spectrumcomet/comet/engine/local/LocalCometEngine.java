@@ -44,6 +44,7 @@ public final class LocalCometEngine implements CometEngine {
     private final Map<String, TenantState> states = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
     private final UserLocks userLocks = new UserLocks();
+    private final HistoryLengths lengths;
     private final PipeFanout fanout;
     private final Presence presence;
     private final PrivateMessages privateMessages;
@@ -57,7 +58,8 @@ public final class LocalCometEngine implements CometEngine {
         this.store = store;
         this.limits = limits;
         this.now = () -> clock.instant().getEpochSecond();
-        this.fanout = new PipeFanout(store, now);
+        this.lengths = new HistoryLengths(store);
+        this.fanout = new PipeFanout(store, lengths, now);
         this.presence = new Presence(store, fanout, now);
         this.privateMessages = new PrivateMessages(store, now, limits.maxQueuedPerUser());
     }
@@ -77,6 +79,12 @@ public final class LocalCometEngine implements CometEngine {
     public PublishReceipt publish(String tenant, String pipe, String event, String text, long senderUserId,
                                   Session exceptSession) {
         return fanout.publish(state(tenant), pipe, event, text, senderUserId, exceptSession);
+    }
+
+    @Override
+    public Optional<PublishReceipt> publishWithoutBlocking(String tenant, String pipe, String event, String text,
+                                                          long senderUserId, Session exceptSession) {
+        return fanout.publishWithoutStore(state(tenant), pipe, event, text, senderUserId, exceptSession);
     }
 
     @Override
@@ -106,6 +114,7 @@ public final class LocalCometEngine implements CometEngine {
                     + ", got " + length);
         }
         store.putHistoryLength(tenant, pipe, length, PipeFanout.keepFor(pipe, length));
+        lengths.changed(tenant, pipe, length);
         log.info("tenant {} pipe {}: history length {}", tenant, pipe, length);
     }
 
@@ -117,6 +126,7 @@ public final class LocalCometEngine implements CometEngine {
     @Override
     public void deletePipeSettings(String tenant, String pipe) {
         store.deletePipe(tenant, pipe);
+        lengths.forget(tenant, pipe);
         log.info("tenant {} pipe {}: settings and history deleted", tenant, pipe);
     }
 

@@ -1,5 +1,6 @@
 package org.spectrumcomet.comet.engine.local;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -23,19 +24,42 @@ final class PipeFanout {
     /** Pipes whose every message is kept, even without a pipes_settings row (CppComet §I.4.6). */
     static final String TRUST_PREFIX = "trust_";
     private static final String WEB_PREFIX = "web";
+    /** Fan-outs up to this size may run on the caller's event loop (bench comet: K = 100 vs 10,000). */
+    static final int MAX_SUBSCRIBERS_WITHOUT_HOP = 256;
 
     private final CometStore store;
+    private final HistoryLengths lengths;
     private final LongSupplier now;
 
-    PipeFanout(CometStore store, LongSupplier now) {
+    PipeFanout(CometStore store, HistoryLengths lengths, LongSupplier now) {
         this.store = store;
+        this.lengths = lengths;
         this.now = now;
+    }
+
+    /**
+     * A publish to a pipe known to keep no history and with at most {@link #MAX_SUBSCRIBERS_WITHOUT_HOP}
+     * subscribers: memory only, never blocks; else empty. Larger fan-outs go to a blocking thread so
+     * the calling event loop keeps serving its own connections meanwhile.
+     */
+    Optional<PublishReceipt> publishWithoutStore(TenantState tenant, String pipe, String event, String text,
+                                                 long senderUserId, Session exceptSession) {
+        OptionalInt keep = lengths.cachedKeep(tenant.tenant, pipe);
+        if (keep.isEmpty() || keep.getAsInt() > 0
+                || tenant.subscriptions.subscribers(pipe).size() > MAX_SUBSCRIBERS_WITHOUT_HOP) {
+            return Optional.empty();
+        }
+        return Optional.of(publish(tenant, pipe, event, text, senderUserId, exceptSession, 0));
     }
 
     PublishReceipt publish(TenantState tenant, String pipe, String event, String text, long senderUserId,
                            Session exceptSession) {
+        return publish(tenant, pipe, event, text, senderUserId, exceptSession, lengths.keep(tenant.tenant, pipe));
+    }
+
+    private PublishReceipt publish(TenantState tenant, String pipe, String event, String text, long senderUserId,
+                                   Session exceptSession, int keep) {
         long time = now.getAsLong();
-        int keep = keep(tenant.tenant, pipe);
         String messageId = "";
         if (keep > 0) {
             messageId = UUID.randomUUID().toString();
@@ -60,12 +84,7 @@ final class PipeFanout {
         return delivered;
     }
 
-    /** How many messages the pipe keeps: its setting, or 99 for an unset/zero {@code trust_} pipe. */
-    int keep(String tenant, String pipe) {
-        OptionalInt length = store.historyLength(tenant, pipe);
-        return keepFor(pipe, length.orElse(0));
-    }
-
+    /** How many messages a pipe keeps: its setting, or 99 for an unset/zero {@code trust_} pipe. */
     static int keepFor(String pipe, int length) {
         if (length > 0) {
             return Math.min(length, Names.MAX_HISTORY_LENGTH);

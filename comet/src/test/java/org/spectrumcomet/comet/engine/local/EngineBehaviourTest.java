@@ -112,6 +112,31 @@ abstract class EngineBehaviourTest {
     }
 
     @Test
+    void publishWithoutBlockingOnlyWhereTheEngineKnowsNoHistoryIsKept() {
+        RecordingConnection sub = connect(T, 7, "plain", "logged", "trust_x");
+        assertThat(engine.publishWithoutBlocking(T, "plain", "e", "unknown yet", 0, null))
+                .as("setting not known without the store").isEmpty();
+        engine.publish(T, "plain", "e", "first", 0, null);
+        assertThat(engine.publishWithoutBlocking(T, "plain", "e", "second", 0, null))
+                .hasValueSatisfying(r -> assertThat(r.delivered()).isEqualTo(1));
+        assertThat(sub.dataOn("plain")).containsExactly("first", "second");
+
+        engine.publish(T, "trust_x", "e", "kept", 0, null);
+        assertThat(engine.publishWithoutBlocking(T, "trust_x", "e", "no", 0, null)).isEmpty();
+
+        // A new setting is seen at once by the next publish (the cached length is replaced).
+        engine.setHistoryLength(T, "plain", 3);
+        assertThat(engine.publishWithoutBlocking(T, "plain", "e", "no", 0, null)).isEmpty();
+        engine.publish(T, "plain", "e", "third", 0, null);
+        assertThat(engine.history(T, "plain", 99)).extracting(PipeMessage::text).containsExactly("third");
+        engine.deletePipeSettings(T, "plain");
+        engine.publish(T, "plain", "e", "fourth", 0, null);
+        assertThat(engine.history(T, "plain", 99)).isEmpty();
+        assertThat(engine.publishWithoutBlocking(T, "plain", "e", "fifth", 0, null)).isPresent();
+        assertThat(sub.dataOn("plain")).containsExactly("first", "second", "third", "fourth", "fifth");
+    }
+
+    @Test
     void historyLengthAboveNinetyNineIsRefusedNotClamped() {
         assertThatThrownBy(() -> engine.setHistoryLength(T, "p", 100)).isInstanceOf(IllegalArgumentException.class);
         assertThat(engine.historyLength(T, "p")).isEmpty();

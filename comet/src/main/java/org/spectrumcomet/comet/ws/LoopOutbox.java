@@ -1,0 +1,84 @@
+package org.spectrumcomet.comet.ws;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.internal.PlatformDependent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What the connections of one event loop are to write, handed over from any thread. A publish to
+ * K subscribers used to queue K write-and-flush tasks on the event loops; now each loop runs one
+ * task that writes everything queued for its connections and flushes each touched connection
+ * once, however many publishes arrived meanwhile (bench comet, fan-out).
+ *
+ * <p>Order: one queue per loop, so what one thread hands to one connection is written in that
+ * order (frames, and the close that follows an error frame).
+ *
+ * <p>Bound: the queue holds only frames a connection accepted within its own
+ * {@link org.spectrumcomet.comet.http.OutboundBudget} (reserved before queueing, released when
+ * written), so it is bounded by the budgets of the loop's connections.
+ */
+final class LoopOutbox implements Runnable {
+
+    /** Something a connection writes on its event loop; {@code write} never flushes. */
+    interface Item {
+        CometSocketConnection connection();
+
+        void write();
+    }
+
+    /** Items one run writes before it flushes and yields the loop to its other tasks. */
+    static final int MAX_ITEMS_PER_RUN = 8192;
+    private static final Map<EventLoop, LoopOutbox> OUTBOXES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final EventLoop loop;
+    private final Queue<Item> queue = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Connections written in the current run, flushed at its end; touched only on the loop. */
+    private final List<CometSocketConnection> touched = new ArrayList<>();
+
+    private LoopOutbox(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /** The outbox of a loop; connections look it up once, when they are created. */
+    static LoopOutbox of(EventLoop loop) {
+        return OUTBOXES.computeIfAbsent(loop, LoopOutbox::new);
+    }
+
+    /** Queues an item; the loop writes it in its next outbox run (scheduled when none is). */
+    void add(Item item) {
+        queue.add(item);
+        if (scheduled.compareAndSet(false, true)) {
+            loop.execute(this);
+        }
+    }
+
+    /** On the loop: writes what is queued, then flushes every connection written to, once. */
+    @Override
+    public void run() {
+        scheduled.set(false); // items added from now on schedule the next run
+        Item item;
+        int written = 0;
+        while (written < MAX_ITEMS_PER_RUN && (item = queue.poll()) != null) {
+            CometSocketConnection connection = item.connection();
+            item.write();
+            written++;
+            if (connection.markUnflushed()) {
+                touched.add(connection);
+            }
+        }
+        for (CometSocketConnection connection : touched) {
+            connection.flushNow();
+        }
+        touched.clear();
+        if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+            loop.execute(this); // the rest after the loop's other tasks
+        }
+    }
+}
