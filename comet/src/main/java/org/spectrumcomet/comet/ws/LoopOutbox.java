@@ -2,12 +2,14 @@ package org.spectrumcomet.comet.ws;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.internal.PlatformDependent;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.WeakHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Bound: the queue holds only frames a connection accepted within its own
  * {@link org.spectrumcomet.comet.http.OutboundBudget} (reserved before queueing, released when
- * written), so it is bounded by the budgets of the loop's connections.
+ * written), so it is bounded by the budgets of the loop's connections. When the loop is shutting
+ * down (it refuses the run), what is queued is dropped with the channels it was meant for.
  */
 final class LoopOutbox implements Runnable {
 
@@ -36,14 +39,15 @@ final class LoopOutbox implements Runnable {
     static final int MAX_ITEMS_PER_RUN = 8192;
     private static final Map<EventLoop, LoopOutbox> OUTBOXES = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private final EventLoop loop;
+    /** Weak: the map's value must not keep its key alive (event loops of stopped servers). */
+    private final WeakReference<EventLoop> loop;
     private final Queue<Item> queue = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** Connections written in the current run, flushed at its end; touched only on the loop. */
     private final List<CometSocketConnection> touched = new ArrayList<>();
 
     private LoopOutbox(EventLoop loop) {
-        this.loop = loop;
+        this.loop = new WeakReference<>(loop);
     }
 
     /** The outbox of a loop; connections look it up once, when they are created. */
@@ -55,7 +59,21 @@ final class LoopOutbox implements Runnable {
     void add(Item item) {
         queue.add(item);
         if (scheduled.compareAndSet(false, true)) {
-            loop.execute(this);
+            schedule();
+        }
+    }
+
+    private void schedule() {
+        EventLoop l = loop.get();
+        try {
+            if (l == null) {
+                throw new RejectedExecutionException("event loop gone");
+            }
+            l.execute(this);
+        } catch (RejectedExecutionException stopping) {
+            // The loop is shutting down and its channels with it: nothing will be written.
+            queue.clear();
+            scheduled.set(false);
         }
     }
 
@@ -78,7 +96,7 @@ final class LoopOutbox implements Runnable {
         }
         touched.clear();
         if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
-            loop.execute(this); // the rest after the loop's other tasks
+            schedule(); // the rest after the loop's other tasks
         }
     }
 }
