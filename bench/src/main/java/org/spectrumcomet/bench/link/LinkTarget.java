@@ -34,10 +34,19 @@ public record LinkTarget(String label, String command, Map<String, String> envir
         return new LinkTarget("echo backend", javaCommand("org.spectrumcomet.echo.EchoBackend", List.of()), Map.of(), true, true, "");
     }
 
-    /** The null backend on the same library, sending {@code outboundRate} CONV_MESSAGEs/s to the main. */
-    public static LinkTarget nullBackend(long outboundRate) {
-        return new LinkTarget("null backend (same library)", javaCommand(NullBackend.class.getName(),
-                List.of("-D" + NullBackend.OUTBOUND_RATE_PROPERTY + "=" + outboundRate)), Map.of(), true, false, "");
+    /**
+     * The null backend on the same library, answering each CONV_MESSAGE with one prebuilt reply:
+     * driven by the same closed-loop window as the echo backend, the baseline of its throughput.
+     */
+    public static LinkTarget nullBackend() {
+        return new LinkTarget("null backend (same library)", javaCommand(NullBackend.class.getName(), List.of()),
+                Map.of(), true, true, "");
+    }
+
+    /** The null backend dropping every CONV_MESSAGE: the baseline for backends that never answer. */
+    public static LinkTarget silentNullBackend() {
+        return new LinkTarget("null backend (same library, silent)", javaCommand(NullBackend.class.getName(),
+                List.of("-D" + NullBackend.SILENT_PROPERTY + "=true")), Map.of(), true, false, "");
     }
 
     /** A plain Netty TCP echo of the frames, no backend library. */
