@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spectrumcomet.bench.ReportOptions;
 import org.spectrumcomet.bench.report.BenchReport;
-import org.spectrumcomet.bench.report.ResultsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,7 +84,7 @@ public final class LinkBench implements Callable<Integer> {
         LinkRun run = new LinkRun(logins, loadUsers, window, pongWindow, Duration.ofMillis(pingMillis),
                 Duration.ofMillis((long) (warmupSeconds * 1000)), Duration.ofMillis((long) (seconds * 1000)), repeats, workDir);
 
-        LinkMeasurement echo = run.measure(LinkTarget.echo(ResultsFile.repositoryRoot()));
+        LinkMeasurement echo = run.measure(LinkTarget.echo());
         LinkMeasurement nullBackend = run.measure(LinkTarget.nullBackend());
         LinkMeasurement netty = run.measure(LinkTarget.nettyEcho());
         List<LinkMeasurement> rows = new ArrayList<>(List.of(echo, nullBackend, netty));
