@@ -93,7 +93,7 @@ public final class BridgeBench implements Callable<Integer> {
 
         LinkRun linkRun = new LinkRun(baselineUsers, baselineUsers, window, 5000, Duration.ofMillis(10),
                 phase.warmup(), phase.length(), repeats, workDir);
-        LinkMeasurement nullBackend = linkRun.measure(LinkTarget.nullBackend(0));
+        LinkMeasurement nullBackend = linkRun.measure(LinkTarget.silentNullBackend());
 
         List<BridgeMeasurement> rows = new ArrayList<>();
         Phase.Result[] direct;

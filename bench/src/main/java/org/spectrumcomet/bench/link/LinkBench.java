@@ -9,16 +9,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spectrumcomet.bench.ReportOptions;
 import org.spectrumcomet.bench.report.BenchReport;
-import org.spectrumcomet.bench.report.ResultsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/bench link}: the echo backend, then the null backend (sending back the rate the echo
- * backend reached, so both directions carry the same load), then a plain Netty echo, each driven by
- * the same {@link LoadMain} in this run. {@code --side-by-side} adds Spectrum's C++ template
- * backend from {@code $SPECTRUM2_HOME} against our null backend under the same inbound load.
+ * {@code bin/bench link}: the echo backend, then the null backend (one prebuilt reply per
+ * CONV_MESSAGE), then a plain Netty echo, each driven by the same {@link LoadMain} with the same
+ * closed-loop window in this run, so echo/null compares per-message work and not the load
+ * generator. {@code --side-by-side} adds Spectrum's C++ template backend from
+ * {@code $SPECTRUM2_HOME} against our silent null backend under the same inbound load.
  */
 @Command(name = "link", mixinStandardHelpOptions = true,
         description = "link: PING→PONG latency under CONV_MESSAGE load, messages/s each way, LOGIN→CONNECTED/s; "
@@ -84,8 +84,8 @@ public final class LinkBench implements Callable<Integer> {
         LinkRun run = new LinkRun(logins, loadUsers, window, pongWindow, Duration.ofMillis(pingMillis),
                 Duration.ofMillis((long) (warmupSeconds * 1000)), Duration.ofMillis((long) (seconds * 1000)), repeats, workDir);
 
-        LinkMeasurement echo = run.measure(LinkTarget.echo(ResultsFile.repositoryRoot()));
-        LinkMeasurement nullBackend = run.measure(LinkTarget.nullBackend(Math.round(echo.outRate().median())));
+        LinkMeasurement echo = run.measure(LinkTarget.echo());
+        LinkMeasurement nullBackend = run.measure(LinkTarget.nullBackend());
         LinkMeasurement netty = run.measure(LinkTarget.nettyEcho());
         List<LinkMeasurement> rows = new ArrayList<>(List.of(echo, nullBackend, netty));
 
@@ -94,7 +94,7 @@ public final class LinkBench implements Callable<Integer> {
                 + pingMillis + " ms, latency from the intended PING time)", LinkTable.main(rows, nullBackend));
         out.note(LinkTable.verdict(echo, nullBackend));
         if (spectrumHome != null) {
-            LinkMeasurement ours = run.measure(LinkTarget.nullBackend(0));
+            LinkMeasurement ours = run.measure(LinkTarget.silentNullBackend());
             Path log4cxx = workDir.resolve("template-logging.cfg");
             Files.writeString(log4cxx, LinkTarget.log4cxxWarnConfig(workDir.resolve("template-backend-warn.log")));
             LinkMeasurement theirs = run.measure(LinkTarget.spectrumTemplate(spectrumHome, log4cxx));

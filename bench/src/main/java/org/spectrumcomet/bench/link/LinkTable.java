@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import org.spectrumcomet.bench.report.MarkdownTable;
 import org.spectrumcomet.bench.report.Numbers;
+import org.spectrumcomet.bench.report.Repeats;
 
 /** Link measurements → Markdown: the main table with ratios to the null backend, and ours/theirs side by side. */
 final class LinkTable {
@@ -23,11 +24,11 @@ final class LinkTable {
     }
 
     static MarkdownTable main(List<LinkMeasurement> rows, LinkMeasurement nullBackend) {
-        MarkdownTable table = new MarkdownTable("backend", IN, "in min–max", OUT, "PONG p50 ms", P99,
+        MarkdownTable table = new MarkdownTable("backend", IN, "in min–max", OUT, "out min–max", "PONG p50 ms", P99,
                 "PONG p99.9 ms", "PONG max ms", "PONGs", LOGINS, WARM_LOGINS, "RSS MiB", "heap MiB after GC", VS_NULL);
         for (LinkMeasurement m : rows) {
             table.row(m.target().label(), m.inRate().median(), range(m.inRate().min(), m.inRate().max()),
-                    m.outRate().median(), m.p50Millis().median(), m.p99Millis().median(), m.p999Millis().median(),
+                    m.outRate().median(), range(m.outRate().min(), m.outRate().max()), m.p50Millis().median(), m.p99Millis().median(), m.p999Millis().median(),
                     m.maxMillis(), m.pongCount(), m.loginsPerSecond(), m.warmLoginsPerSecond(), mebibytes(m.rssBytes()), mebibytes(m.heapBytes()),
                     nullBackend == null ? null : Numbers.ratio(m.throughput(), nullBackend.throughput()));
         }
@@ -58,10 +59,22 @@ final class LinkTable {
             out.append(String.format(Locale.ROOT, "- %s: PONG p99 %.2f ms — %s%n", m.target().label(), p99,
                     p99 <= TARGET_P99_MILLIS ? "met" : "MISSED"));
         }
+        out.append(String.format(Locale.ROOT, "- echo / null main→backend %.2f× (echo %s, null %s msg/s, min–max of %d repeats)%n",
+                echo.inRate().median() / nullBackend.inRate().median(), range(echo.inRate()), range(nullBackend.inRate()),
+                echo.inRate().count()));
+        out.append(String.format(Locale.ROOT, "- echo / null backend→main %.2f× (echo %s, null %s msg/s)%n",
+                echo.outRate().median() / nullBackend.outRate().median(), range(echo.outRate()), range(nullBackend.outRate())));
         double ratio = echo.throughput() / nullBackend.throughput();
-        out.append(String.format(Locale.ROOT, "- echo / null throughput %.2f× — %s%n", ratio,
-                ratio >= TARGET_VS_NULL ? "met" : "MISSED"));
+        out.append(String.format(Locale.ROOT, "- echo / null throughput (the slower way of each) %.2f× — target ≥ %.1f× — %s%n",
+                ratio, TARGET_VS_NULL, ratio >= TARGET_VS_NULL ? "met" : "MISSED"));
+        out.append("\nBoth are driven by the same main with the same window (a message is acknowledged by its reply): "
+                + "the null backend answers each CONV_MESSAGE with one prebuilt reply of the echo's shape, the echo "
+                + "backend parses, checks and builds its reply, so the ratio is the cost of that per-message work.\n");
         return out.toString();
+    }
+
+    private static String range(Repeats r) {
+        return range(r.min(), r.max());
     }
 
     private static String range(double min, double max) {

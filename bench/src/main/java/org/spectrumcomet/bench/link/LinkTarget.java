@@ -1,6 +1,5 @@
 package org.spectrumcomet.bench.link;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,22 +21,28 @@ public record LinkTarget(String label, String command, Map<String, String> envir
     /** $BENCH_BACKEND_JAVA_OPTS: extra JVM options for the Java backends (e.g. a JFR recording). */
     public static final String BACKEND_JAVA_OPTS = "BENCH_BACKEND_JAVA_OPTS";
 
-    /** Our echo backend, through its launcher when built, else straight from this class path. */
-    static LinkTarget echo(Path root) {
-        Path launcher = root.resolve("bin").resolve("spectrum-comet");
-        if (Files.isExecutable(launcher) && Files.isRegularFile(root.resolve("tests/target/spectrum-comet-tests.jar"))) {
-            String opts = System.getenv(BACKEND_JAVA_OPTS);
-            // the launcher reads JAVA_OPTS
-            Map<String, String> env = opts == null ? Map.of() : Map.of("JAVA_OPTS", opts);
-            return new LinkTarget("echo backend", launcher + " echo-backend", env, true, true, "");
-        }
+    /**
+     * Our echo backend, spawned exactly as the null backend is (same java, class path, logging
+     * config and {@code $BENCH_BACKEND_JAVA_OPTS}): the launcher would log at its own level, and
+     * echo/null must differ only in the per-message handler.
+     */
+    static LinkTarget echo() {
         return new LinkTarget("echo backend", javaCommand("org.spectrumcomet.echo.EchoBackend", List.of()), Map.of(), true, true, "");
     }
 
-    /** The null backend on the same library, sending {@code outboundRate} CONV_MESSAGEs/s to the main. */
-    public static LinkTarget nullBackend(long outboundRate) {
-        return new LinkTarget("null backend (same library)", javaCommand(NullBackend.class.getName(),
-                List.of("-D" + NullBackend.OUTBOUND_RATE_PROPERTY + "=" + outboundRate)), Map.of(), true, false, "");
+    /**
+     * The null backend on the same library, answering each CONV_MESSAGE with one prebuilt reply:
+     * driven by the same closed-loop window as the echo backend, the baseline of its throughput.
+     */
+    public static LinkTarget nullBackend() {
+        return new LinkTarget("null backend (same library)", javaCommand(NullBackend.class.getName(), List.of()),
+                Map.of(), true, true, "");
+    }
+
+    /** The null backend dropping every CONV_MESSAGE: the baseline for backends that never answer. */
+    public static LinkTarget silentNullBackend() {
+        return new LinkTarget("null backend (same library, silent)", javaCommand(NullBackend.class.getName(),
+                List.of("-D" + NullBackend.SILENT_PROPERTY + "=true")), Map.of(), true, false, "");
     }
 
     /** A plain Netty TCP echo of the frames, no backend library. */

@@ -1,12 +1,9 @@
 package org.spectrumcomet.bench.link;
 
-import io.netty.channel.EventLoopGroup;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.spectrumcomet.backend.BackendDefinition;
 import org.spectrumcomet.backend.Handlers;
 import org.spectrumcomet.backend.SpectrumBackend;
+import org.spectrumcomet.backend.handler.MessageHandler;
 import org.spectrumcomet.backend.handler.SessionHandler;
 import org.spectrumcomet.backend.outbound.BackendFeatures;
 import org.spectrumcomet.backend.outbound.ChatMessage;
@@ -14,86 +11,63 @@ import org.spectrumcomet.backend.outbound.MainInstance;
 import org.spectrumcomet.protocol.pb.Protocol;
 
 /**
- * The link benchmark's baseline backend, on the same backend library as ours: LOGIN is answered
- * with CONNECTED, PING with PONG (by the library), every other frame is dropped unhandled. For load
- * in the other direction it sends {@value #OUTBOUND_RATE_PROPERTY} CONV_MESSAGEs per second (0 =
- * none), spread over 1 ms ticks, to the logged-in users in turn.
+ * The link benchmark's baseline backend, on the same backend library as ours, doing the least a
+ * backend must do: LOGIN is answered with CONNECTED, PING with PONG (by the library), and — unless
+ * {@value #SILENT_PROPERTY} is true — each CONV_MESSAGE with one prebuilt reply of the echo
+ * backend's shape (from "buddy", 100 characters). So it runs under the same closed-loop window as
+ * the echo backend (a message is acknowledged by its reply) and the echo/null ratio isolates the
+ * echo's per-message work. Silent, it drops CONV_MESSAGEs: the baseline for backends that never
+ * answer (Spectrum's template backend, the bridge benchmark's inbound load).
  */
 public final class NullBackend {
 
-    static final String OUTBOUND_RATE_PROPERTY = "bench.null.outboundRate";
+    static final String SILENT_PROPERTY = "bench.null.silent";
+
+    /** Built once: the reply costs the backend no per-message building, only the library's send path. */
+    private static final ChatMessage REPLY = ChatMessage.builder("buddy", "x".repeat(100)).build();
 
     private NullBackend() {
     }
 
     public static void main(String[] args) {
-        long rate = Long.getLong(OUTBOUND_RATE_PROPERTY, 0);
+        boolean silent = Boolean.getBoolean(SILENT_PROPERTY);
         System.exit(SpectrumBackend.run(args, BackendDefinition.builder("null-backend", "1.0")
                 .features(BackendFeatures.builder().needPassword(false).needRegistration(false).build())
-                .handlers(context -> handlers(context.mainInstance(), context.eventLoops(), rate))
+                .handlers(context -> handlers(context.mainInstance(), silent))
                 .build()));
     }
 
-    static Handlers handlers(MainInstance main, EventLoopGroup loops, long ratePerSecond) {
-        Set<String> users = ConcurrentHashMap.newKeySet();
-        if (ratePerSecond > 0) {
-            Outbound outbound = new Outbound(main, users, ratePerSecond);
-            loops.scheduleAtFixedRate(outbound::tick, 1, 1, TimeUnit.MILLISECONDS);
-        }
-        return Handlers.builder().session(new SessionHandler() {
+    static Handlers handlers(MainInstance main, boolean silent) {
+        Handlers.Builder handlers = Handlers.builder().session(new SessionHandler() {
             @Override
             public void login(Protocol.Login login) {
-                users.add(login.getUser());
                 main.connected(login.getUser());
             }
 
             @Override
             public void logout(Protocol.Logout logout) {
-                users.remove(logout.getUser());
+                // nothing kept per user
             }
-        }).build();
+        });
+        if (!silent) {
+            handlers.messages(new Replies(main));
+        }
+        return handlers.build();
     }
 
-    /** A fixed-rate CONV_MESSAGE source; a late tick catches up on the messages it owes. */
-    private static final class Outbound {
-
-        private static final String TEXT = "x".repeat(100);
+    /** One prebuilt reply per CONV_MESSAGE, as the echo backend sends one built reply. */
+    static final class Replies implements MessageHandler {
 
         private final MainInstance main;
-        private final Set<String> users;
-        private final long ratePerSecond;
-        private long startNanos = -1;
-        private long sent;
 
-        Outbound(MainInstance main, Set<String> users, long ratePerSecond) {
+        Replies(MainInstance main) {
             this.main = main;
-            this.users = users;
-            this.ratePerSecond = ratePerSecond;
         }
 
-        void tick() {
-            if (users.isEmpty()) {
-                return;
-            }
-            long now = System.nanoTime();
-            if (startNanos < 0) {
-                startNanos = now;
-            }
-            long owed = (now - startNanos) * ratePerSecond / 1_000_000_000L - sent;
-            // never more than 100 ms worth at once: a stalled loop must not flood the gate
-            owed = Math.min(owed, Math.max(1, ratePerSecond / 10));
-            for (String user : users) {
-                if (owed <= 0) {
-                    break;
-                }
-                for (int i = 0; i < owed; i++) {
-                    if (!main.message(user, ChatMessage.builder("buddy", TEXT).build())) {
-                        return; // link down or gate full: the gate has logged why; try next tick
-                    }
-                    sent++;
-                }
-                owed = 0;
-            }
+        @Override
+        public void message(Protocol.ConversationMessage message) {
+            // a full gate drops the reply (the gate logs it), exactly as for the echo backend
+            main.message(message.getUserName(), REPLY);
         }
     }
 }

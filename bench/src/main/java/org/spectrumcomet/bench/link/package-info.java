@@ -7,7 +7,7 @@
  *   {@link org.spectrumcomet.bench.link.LinkBench}         command: for each {@link org.spectrumcomet.bench.link.LinkTarget}, spawn, warm up, measure, tabulate
  *     ├ {@link org.spectrumcomet.bench.link.LoadMain}        listens on 127.0.0.1:0, spawns a {@link org.spectrumcomet.bench.link.SpawnedBackend}
  *     │   └ {@link org.spectrumcomet.bench.link.LoadLink}    the main's side of the link: handshake, window-bounded CONV_MESSAGE pump, fixed-rate PINGs
- *     ├ {@link org.spectrumcomet.bench.link.NullBackend}     baseline on the same backend library: CONNECTED, PONG, outbound at a fixed rate, drops the rest
+ *     ├ {@link org.spectrumcomet.bench.link.NullBackend}     baseline on the same backend library: CONNECTED, PONG, one prebuilt reply per CONV_MESSAGE (or silent)
  *     ├ {@link org.spectrumcomet.bench.link.NettyEcho}       baseline without the library: plain Netty TCP echo of the same frames
  *     └ {@link org.spectrumcomet.bench.link.LinkTable}       rows, ratios, targets
  * </pre>

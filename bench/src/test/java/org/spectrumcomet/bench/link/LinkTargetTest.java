@@ -11,16 +11,24 @@ class LinkTargetTest {
 
     @Test
     void theNullBackendCommandSplitsAsSpectrumWouldIntoAJavaCommandLine() {
-        LinkTarget target = LinkTarget.nullBackend(1234);
+        LinkTarget target = LinkTarget.nullBackend();
 
         List<String> argv = PoptCommandLine.split(target.command());
 
         assertThat(argv.get(0)).endsWith("/bin/java");
-        assertThat(argv).contains("-D" + NullBackend.OUTBOUND_RATE_PROPERTY + "=1234", "-cp",
-                System.getProperty("java.class.path"));
+        assertThat(argv).contains("-cp", System.getProperty("java.class.path"));
+        assertThat(argv).noneMatch(word -> word.contains(NullBackend.SILENT_PROPERTY));
         assertThat(argv.get(argv.size() - 1)).isEqualTo(NullBackend.class.getName());
-        assertThat(target.echoes()).isFalse();
+        assertThat(target.echoes()).as("acknowledged by its replies, like the echo backend").isTrue();
         assertThat(target.isJvm()).isTrue();
+    }
+
+    @Test
+    void theSilentNullBackendIsAcknowledgedByPongs() {
+        LinkTarget target = LinkTarget.silentNullBackend();
+
+        assertThat(PoptCommandLine.split(target.command())).contains("-D" + NullBackend.SILENT_PROPERTY + "=true");
+        assertThat(target.echoes()).isFalse();
     }
 
     @Test
