@@ -29,10 +29,12 @@ final class NodePipes {
     private final PipeMembers members;
     private final NodeState state;
     private final LongSupplier now;
+    private final PipeReplay replay;
 
     NodePipes(RedisLink redis, RedisKeys keys, ChannelSubscriptions channels, PipeMembers members, NodeState state,
               LongSupplier now) {
         this.redis = redis;
+        this.replay = new PipeReplay(redis, keys);
         this.keys = keys;
         this.channels = channels;
         this.members = members;
@@ -45,9 +47,14 @@ final class NodePipes {
         String tenant = session.tenant();
         NodeConnections.Change change = state.of(tenant).replace(session, pipes, max);
         change.left().forEach(pipe -> left(session, pipe));
+        List<CompletionStage<Long>> starts = new ArrayList<>();
+        change.joined().forEach(pipe -> starts.add(replay.current(tenant, pipe)));
         List<CompletionStage<Void>> subscribed = new ArrayList<>();
-        for (String pipe : change.joined()) {
-            subscribed.add(channels.acquire(keys.pipeChannel(tenant, pipe), e -> deliver(tenant, pipe, e)));
+        for (int i = 0; i < change.joined().size(); i++) {
+            String pipe = change.joined().get(i);
+            // The pipe's number read before SUBSCRIBE: a feed starting there misses nothing published after.
+            long start = redis.await(starts.get(i), "numbering of pipe " + pipe);
+            subscribed.add(channels.acquire(keys.pipeChannel(tenant, pipe), feed(tenant, pipe, start)));
             members.add(pipe, session);
             announce(session, pipe, "subscription");
         }
@@ -70,7 +77,28 @@ final class NodePipes {
         announce(session, pipe, "unsubscription");
     }
 
-    /** Runs on Lettuce's event loop: hands the frame on, never blocks. */
+    private PipeFeed feed(String tenant, String pipe, long start) {
+        return new PipeFeed("tenant " + tenant + " pipe " + pipe + " on node " + state.node(), start,
+                new PipeFeed.Receiver() {
+                    @Override
+                    public void deliver(Envelope envelope) {
+                        NodePipes.this.deliver(tenant, pipe, envelope);
+                    }
+
+                    @Override
+                    public void lost(long count) {
+                        Map<String, Object> data = new LinkedHashMap<>();
+                        data.put("code", "410");
+                        data.put("error", count + " messages of pipe " + pipe
+                                + " were lost: this node was away from Redis longer than they are kept");
+                        CometEvent notice = new CometEvent("sys", "error", Collections.unmodifiableMap(data),
+                                now.getAsLong(), -1, false);
+                        state.of(tenant).subscribers(pipe).forEach(s -> s.connection().deliver(notice));
+                    }
+                }, after -> replay.after(tenant, pipe, after));
+    }
+
+    /** Runs on Lettuce's event loops (through the pipe's feed): hands the frame on, never blocks. */
     private void deliver(String tenant, String pipe, Envelope envelope) {
         if (envelope.frame() == null) {
             return;

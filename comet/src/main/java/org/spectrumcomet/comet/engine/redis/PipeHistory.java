@@ -35,7 +35,11 @@ final class PipeHistory {
             end
             """;
 
-    /** KEYS settings, list, ids, channel; ARGV pipe, trust default, id, entry, envelope → kept flag, receivers. */
+    /**
+     * KEYS settings, list, ids, channel, sequence, replay; ARGV pipe, trust default, id, entry,
+     * envelope, replay length, replay seconds → kept flag, receivers. The envelope gets the pipe's
+     * next number and also lands in the replay stream, so a node that missed it can read it back.
+     */
     private static final String PUBLISH = TRIM_FN + """
             local len = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
             local keep = len > 0 and math.min(len, 99) or tonumber(ARGV[2])
@@ -44,7 +48,11 @@ final class PipeHistory {
               redis.call('HSET', KEYS[3], ARGV[3], ARGV[1])
               trim(KEYS[2], KEYS[3], keep)
             end
-            local receivers = redis.call('PUBLISH', KEYS[4], ARGV[5])
+            local seq = redis.call('INCR', KEYS[5])
+            local envelope = '{"s":' .. seq .. ',' .. string.sub(ARGV[5], 2)
+            redis.call('XADD', KEYS[6], 'MAXLEN', ARGV[6], seq .. '-0', 'e', envelope)
+            redis.call('EXPIRE', KEYS[6], ARGV[7])
+            local receivers = redis.call('PUBLISH', KEYS[4], envelope)
             return {keep > 0 and 1 or 0, receivers}
             """;
 
@@ -87,8 +95,9 @@ final class PipeHistory {
         String trustDefault = pipe.startsWith(TRUST_PREFIX) ? Integer.toString(Names.MAX_HISTORY_LENGTH) : "0";
         List<Object> answer = redis.await(redis.<List<Object>>eval(PUBLISH, ScriptOutputType.MULTI,
                 new String[] {keys.settings(tenant), keys.history(tenant, pipe), keys.historyIds(tenant),
-                        keys.pipeChannel(tenant, pipe)},
-                pipe, trustDefault, message.id(), entry(message), envelope), "publish on pipe " + pipe);
+                        keys.pipeChannel(tenant, pipe), keys.pipeSequence(tenant, pipe), keys.pipeReplay(tenant, pipe)},
+                pipe, trustDefault, message.id(), entry(message), envelope, Integer.toString(PipeReplay.LENGTH),
+                Long.toString(PipeReplay.RETENTION.toSeconds())), "publish on pipe " + pipe);
         return new Published(((Long) answer.get(0)) == 1, (Long) answer.get(1));
     }
 

@@ -245,8 +245,10 @@ public final class RedisCometEngine implements CometEngine {
      */
     private void redisAvailable(boolean up) {
         if (up) {
+            // Either connection came back: subscribe again and read back what the pipes missed
+            // (a pub/sub reconnect alone leaves the command connection, and redisUp, untouched).
+            channels.resubscribeAll();
             if (redisUp.compareAndSet(false, true)) {
-                channels.resubscribeAll();
                 log.info("node {}: Redis reachable again", node);
             }
             return;
