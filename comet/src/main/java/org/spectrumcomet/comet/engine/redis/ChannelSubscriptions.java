@@ -71,11 +71,18 @@ final class ChannelSubscriptions {
         }
         if (--entry.count[0] == 0) {
             channels.remove(channel);
-            handlers.remove(channel);
-            connection.async().unsubscribe(channel).exceptionally(e -> {
-                // Redis away: Lettuce resubscribes only what is still subscribed on reconnect.
-                log.warn("channel {}: UNSUBSCRIBE failed: {}", channel, e.toString());
-                return null;
+            connection.async().unsubscribe(channel).whenComplete((done, e) -> {
+                // The handler stays until Redis confirmed: a message published before UNSUBSCRIBE
+                // (a private message racing the user's last disconnect) still reaches it.
+                synchronized (this) {
+                    if (!channels.containsKey(channel)) {
+                        handlers.remove(channel);
+                    }
+                }
+                if (e != null) {
+                    // Redis away: Lettuce resubscribes only what is still subscribed on reconnect.
+                    log.warn("channel {}: UNSUBSCRIBE failed: {}", channel, e.toString());
+                }
             });
         }
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -229,6 +230,34 @@ class RedisCometEngineTest {
         two.detach(only.session);
         assertThat(one.sendToUser(T, 17, "e", "after").queued()).isTrue();
         assertThat(one.queue(T, 17)).extracting(QueuedMessage::text).containsExactly("after");
+    }
+
+    @Test
+    void aMessageRacingTheLastConnectionsDetachIsDeliveredOrQueuedNeverDropped() throws Exception {
+        for (int i = 0; i < 150; i++) {
+            RecordingConnection c = connect(two, T, 17);
+            CyclicBarrier start = new CyclicBarrier(2);
+            Thread leaving = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                two.detach(c.session);
+            });
+            leaving.start();
+            start.await();
+            String text = "m" + i;
+            one.sendToUser(T, 17, "e", text);
+            leaving.join();
+            try {
+                Poll.until(() -> c.dataOn("msg").contains(text)
+                        || one.queue(T, 17).stream().anyMatch(m -> m.text().equals(text)));
+            } catch (AssertionError e) {
+                throw new AssertionError("round " + i + ": " + text + " neither delivered nor queued", e);
+            }
+            one.clearQueue(T, 17);
+        }
     }
 
     @Test
