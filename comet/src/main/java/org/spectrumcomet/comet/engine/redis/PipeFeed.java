@@ -95,9 +95,11 @@ final class PipeFeed implements ChannelSubscriptions.Listener {
         }
         if (tail.current() < last) {
             // Redis lost the pipe's counter (restarted without persistence): numbers start over.
+            // Read again from the start: what arrived live meanwhile was new, not a duplicate.
             log.warn("{}: numbers restarted at {} (was {})", name, tail.current(), last);
-            last = tail.current();
-            waiting.headMap(last, true).clear();
+            last = 0;
+            catchUp();
+            return;
         }
         for (Envelope e : tail.envelopes()) {
             handOn(e);

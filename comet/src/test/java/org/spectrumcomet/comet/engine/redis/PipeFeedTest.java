@@ -73,6 +73,17 @@ class PipeFeedTest {
     }
 
     @Test
+    void numbersRestartedByAnEmptyRedisAreReadFromTheStart() {
+        PipeFeed feed = feed(50);
+        feed.accept(message(1));
+        feed.reconnected();
+        pending.complete(new PipeReplay.Tail(2, List.of()));
+        assertThat(reads).containsExactly(50L, 0L);
+        pending.complete(new PipeReplay.Tail(2, List.of(message(1), message(2))));
+        assertThat(delivered).containsExactly("m1", "m2");
+    }
+
+    @Test
     void messagesNoLongerKeptAreReportedNotSilentlySkipped() {
         PipeFeed feed = feed(2);
         feed.reconnected();
