@@ -7,7 +7,10 @@ import static org.spectrumcomet.comet.cluster.TwoNodeClusterTest.update;
 import static org.spectrumcomet.comet.cluster.TwoNodeClusterTest.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -118,6 +121,23 @@ class NodeFailureTest {
                 "INSERT INTO pipes_messages (name, event, message) VALUES ('recover', 'e', 'lost?')"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("Store unreachable")
                 .extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(500);
+        // A WebSocket opened meanwhile gets no half session: a fatal sys error, then a close with the reason.
+        FrameClient late = FrameClient.open(http, "ws://127.0.0.1:" + b.wsPort() + "/ws/sesion="
+                + HmacUserKey.of(KEY, 33) + "&myid=33&devid=1&v=4.09&uuid=" + "%032x".formatted(33) + "&api=js");
+        clients.add(late);
+        JsonNode refused = late.until(f -> "error".equals(f.path("event").asText()));
+        assertThat(refused.path("data").path("code").asText()).isEqualTo("503");
+        assertThat(refused.path("data").path("error").asText()).contains("Store unreachable");
+        assertThat(late.closeCode()).isEqualTo("1013 store unreachable");
+        // The JSON API answers 503 (retry later), not 500.
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + a.httpPort() + "/comet/Comet/Broadcast"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
+                .header("X-Comet-Tenant", "1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rid\":\"recover\",\"evt\":\"lost?\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(503);
+        assertThat(api.body()).contains("Store unreachable");
         redis = RedisServer.start(dir.resolve("redis"), port, false);
 
         // Lettuce reconnects both connections and subscribes the channel again by itself. Until node
