@@ -90,7 +90,7 @@ class RedisCometEngineTest {
         List<Object> sent = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             sent.add("m" + i);
-            assertThat(one.publish(T, "room", "e", "m" + i, 0, null).delivered()).as("nodes reached").isEqualTo(2);
+            assertThat(one.publish(T, "room", "e", "m" + i, 0, null).delivered()).as("connections reached").isEqualTo(2);
         }
         Poll.until(() -> far.dataOn("room").size() >= 200 && near.dataOn("room").size() >= 200);
         Poll.quiet();
@@ -135,6 +135,21 @@ class RedisCometEngineTest {
                 assertThat(c.dataOn("three")).containsExactlyElementsOf(order);
             }
         }
+    }
+
+    @Test
+    void aPipeReceiptCountsConnectionsOnEveryLiveNodeNotNodes() throws Exception {
+        RecordingConnection sender = connect(one, T, 5, "web_count");
+        connect(two, T, 6, "web_count");
+        connect(two, T, 7, "web_count");
+        assertThat(one.publish(T, "web_count", "e", "all", 0, null).delivered()).isEqualTo(3);
+        assertThat(one.publish(T, "web_count", "e", "not me", 5, sender.session).delivered())
+                .as("the sender's own connection is not counted").isEqualTo(2);
+        two.close();
+        two = null;
+        assertThat(one.publish(T, "web_count", "e", "after", 0, null).delivered())
+                .as("a closed node's connections are not counted").isEqualTo(1);
+        assertThat(one.publish(T, "nobody_here", "e", "x", 0, null).delivered()).isZero();
     }
 
     @Test
