@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrumcomet.comet.ServerProcess;
 import org.spectrumcomet.comet.auth.HmacUserKey;
+import org.spectrumcomet.comet.auth.JwtUserKey;
 import org.spectrumcomet.comet.engine.redis.RedisServer;
 import org.spectrumcomet.comet.ws.FrameClient;
 
@@ -129,6 +131,12 @@ class NodeFailureTest {
         assertThat(refused.path("data").path("code").asText()).isEqualTo("503");
         assertThat(refused.path("data").path("error").asText()).contains("Store unreachable");
         assertThat(late.closeCode()).isEqualTo("1013 store unreachable");
+        FrameClient apiSocket = FrameClient.open(http.newWebSocketBuilder().header("X-Comet-Tenant", "1"),
+                "ws://127.0.0.1:" + b.httpPort() + "/comet/Comet/Subscribe");
+        clients.add(apiSocket);
+        apiSocket.send("{\"t\":1,\"auth\":{\"token\":\"" + JwtUserKey.issue(KEY, 34, Instant.now().plusSeconds(60))
+                + "\"}}");
+        assertThat(apiSocket.closeCode()).as("JSON-API WebSocket").isEqualTo("1013 store unreachable");
         // The JSON API answers 503 (retry later), not 500.
         HttpResponse<String> api = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + a.httpPort() + "/comet/Comet/Broadcast"))
