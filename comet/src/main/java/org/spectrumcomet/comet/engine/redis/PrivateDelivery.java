@@ -35,7 +35,7 @@ final class PrivateDelivery {
      * max devices → connections chosen, queued flag. The chosen connections (the user's oldest
      * live ones, network-wide) follow the envelope after a newline; with none, the message is queued.
      */
-    private static final String SEND = NetworkPresence.LIVE_FN + """
+    static final String SEND = NetworkPresence.LIVE_FN + """
             if live(KEYS[1], ARGV[1], false) > 0 then
               local chosen = {}
               for _, device in ipairs(redis.call('ZRANGE', KEYS[4], 0, -1)) do
@@ -52,44 +52,12 @@ final class PrivateDelivery {
             return {0, 1}
             """;
 
-    /**
-     * KEYS as {@link #SEND}; ARGV node prefix, envelope, entry, max queued, max devices, chosen,
-     * gone (comma-separated {@code <node>/<session>}) → connections chosen now, queued flag, held
-     * flag. For a message none of whose chosen connections on one node took it: if a chosen
-     * connection elsewhere is still live, it has the message (held); else it goes to the user's
-     * other live connections, or to the queue.
-     */
-    private static final String RESEND = """
-            local function set(csv) local s = {} for d in string.gmatch(csv, '[^,]+') do s[d] = true end return s end
-            local chosen, gone = set(ARGV[6]), set(ARGV[7])
-            for d, _ in pairs(chosen) do
-              if not gone[d] and redis.call('ZSCORE', KEYS[4], d)
-                  and redis.call('EXISTS', ARGV[1] .. string.match(d, '^([^/]+)/')) == 1 then
-                return {0, 0, 1}
-              end
-            end
-            local others = {}
-            for _, d in ipairs(redis.call('ZRANGE', KEYS[4], 0, -1)) do
-              if not chosen[d] and #others < tonumber(ARGV[5])
-                  and redis.call('EXISTS', ARGV[1] .. string.match(d, '^([^/]+)/')) == 1 then
-                table.insert(others, d)
-              end
-            end
-            if #others > 0 and redis.call('PUBLISH', KEYS[3], ARGV[2] .. '\\n' .. table.concat(others, ',')) > 0 then
-              return {#others, 0, 0}
-            end
-            if redis.call('LLEN', KEYS[2]) >= tonumber(ARGV[4]) then return {0, 0, 0} end
-            redis.call('RPUSH', KEYS[2], ARGV[3])
-            return {0, 1, 0}
-            """;
-
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PrivateDelivery.class);
-
     private final RedisLink redis;
     private final RedisKeys keys;
     private final String node;
     private final LongSupplier now;
     private final int maxQueued;
+    private final PrivateResend resender;
 
     PrivateDelivery(RedisLink redis, RedisKeys keys, String node, LongSupplier now, int maxQueued) {
         this.redis = redis;
@@ -97,6 +65,7 @@ final class PrivateDelivery {
         this.node = node;
         this.now = now;
         this.maxQueued = maxQueued;
+        this.resender = new PrivateResend(redis, keys, node, now, maxQueued);
     }
 
     /** Delivered counts the connections chosen (up to 16, on any node); they get it right after. */
@@ -112,42 +81,9 @@ final class PrivateDelivery {
         return new PrivateReceipt(answer.get(0).intValue(), answer.get(1) == 1);
     }
 
-    /**
-     * A private message reached this node but none of the connections it was chosen for here took
-     * it (they left, or refused it): hands it to the user's other live connections, or queues it.
-     * Asynchronous (runs from the pub/sub event loop); the outcome is logged.
-     */
+    /** See {@link PrivateResend}: never dropped, handed to other live connections or queued. */
     void resend(String tenant, long userId, Envelope received) {
-        CometEvent f = received.frame();
-        String envelope = EnvelopeCodec.encode(Envelope.frame(node, -1,
-                new CometEvent(PRIVATE_PIPE, f.event(), f.data(), -1, -1, false)));
-        String text = String.valueOf(f.data());
-        QueuedMessage entry = new QueuedMessage(UUID.randomUUID().toString(), userId, f.event(), text, now.getAsLong());
-        String mine = node + "/";
-        String gone = String.join(",", received.recipients().stream().filter(d -> d.startsWith(mine)).toList());
-        redis.<List<Long>>eval(RESEND, ScriptOutputType.MULTI,
-                new String[] {keys.online(tenant, userId), keys.queue(tenant, userId), keys.userChannel(tenant, userId),
-                        keys.devices(tenant, userId)},
-                keys.nodePrefix(), envelope, entry(entry), Integer.toString(maxQueued),
-                Integer.toString(Names.MAX_DEVICES_PER_USER), String.join(",", received.recipients()), gone)
-                .whenComplete((answer, e) -> {
-                    if (e != null) {
-                        log.error("tenant {} user {}: private event {} lost: its connections here left and Redis "
-                                + "failed: {}", tenant, userId, f.event(), e.toString());
-                    } else if (answer.get(2) == 1) {
-                        log.debug("tenant {} user {}: private event {} held by a connection on another node", tenant,
-                                userId, f.event());
-                    } else if (answer.get(1) == 1) {
-                        log.info("tenant {} user {}: private event {} queued (its connections here left)", tenant,
-                                userId, f.event());
-                    } else if (answer.get(0) > 0) {
-                        log.info("tenant {} user {}: private event {} handed to {} other connections", tenant, userId,
-                                f.event(), answer.get(0));
-                    } else {
-                        log.error("tenant {} user {}: private event {} lost: queue full ({})", tenant, userId,
-                                f.event(), maxQueued);
-                    }
-                });
+        resender.resend(tenant, userId, received);
     }
 
     /** Pops the oldest queued message, or null when none is left. */
@@ -178,7 +114,7 @@ final class PrivateDelivery {
         return new CometEvent(PRIVATE_PIPE, m.event(), m.text(), m.time(), -1, true);
     }
 
-    private static String entry(QueuedMessage m) {
+    static String entry(QueuedMessage m) {
         return JSON.createObjectNode().put("id", m.id()).put("user", m.userId()).put("event", m.event())
                 .put("text", m.text()).put("time", m.time()).toString();
     }
