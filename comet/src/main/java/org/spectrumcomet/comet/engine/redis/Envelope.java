@@ -13,7 +13,7 @@ import org.spectrumcomet.comet.engine.CometEvent;
  * @param recipients for a private message, the {@code <node>/<session>} connections chosen to get
  *                   it (added by the sending script); null: every connection of the channel
  * @param sequence a pipe message's number in its pipe (set by the publishing script, from 1), or -1
- *                 for what is not numbered (track_ announcements, private messages, commands)
+ *                 for what is not numbered (private messages, commands)
  */
 record Envelope(String kind, String node, long exceptSession, CometEvent frame, Set<String> recipients,
                 long sequence) {

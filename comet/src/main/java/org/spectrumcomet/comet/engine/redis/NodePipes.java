@@ -119,7 +119,7 @@ final class NodePipes {
         who.put("uuid", session.connection().uuid());
         String envelope = EnvelopeCodec.encode(Envelope.frame(state.node(), session.id(),
                 new CometEvent(pipe, event, Collections.unmodifiableMap(who), now.getAsLong(), -1, false)));
-        redis.commands().publish(keys.pipeChannel(session.tenant(), pipe), envelope).exceptionally(e -> {
+        replay.publish(session.tenant(), pipe, envelope).exceptionally(e -> {
             log.warn("tenant {} pipe {}: {} of user {} not announced: {}", session.tenant(), pipe, event,
                     session.userId(), e.toString());
             return null;

@@ -58,7 +58,7 @@ final class PipeFeed implements ChannelSubscriptions.Listener {
     public synchronized void accept(Envelope envelope) {
         long n = envelope.sequence();
         if (n < 0) {
-            receiver.deliver(envelope); // not numbered: track_ announcements
+            receiver.deliver(envelope); // not numbered (an older node's publish)
             return;
         }
         if (n <= last) {

@@ -43,7 +43,7 @@ final class PipeHistory {
      * pipe's member entries of live nodes (up to {@link #COUNTED_MEMBERS}; beyond, all entries),
      * less the excepted sender.
      */
-    private static final String PUBLISH = TRIM_FN + """
+    private static final String PUBLISH = TRIM_FN + PipeReplay.NUMBER_FN + """
             local len = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
             local keep = len > 0 and math.min(len, 99) or tonumber(ARGV[2])
             if keep > 0 then
@@ -51,10 +51,7 @@ final class PipeHistory {
               redis.call('HSET', KEYS[3], ARGV[3], ARGV[1])
               trim(KEYS[2], KEYS[3], keep)
             end
-            local seq = redis.call('INCR', KEYS[5])
-            local envelope = '{"s":' .. seq .. ',' .. string.sub(ARGV[5], 2)
-            redis.call('XADD', KEYS[6], 'MAXLEN', ARGV[6], seq .. '-0', 'e', envelope)
-            redis.call('EXPIRE', KEYS[6], ARGV[7])
+            local envelope = numbered(KEYS[5], KEYS[6], ARGV[5], ARGV[6], ARGV[7])
             local receivers = redis.call('PUBLISH', KEYS[4], envelope)
             local connections = 0
             if receivers > 0 then

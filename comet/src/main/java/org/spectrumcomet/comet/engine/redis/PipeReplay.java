@@ -21,6 +21,25 @@ final class PipeReplay {
     /** How long a pipe's replay stream outlives its last publish. */
     static final Duration RETENTION = Duration.ofMinutes(5);
 
+    /**
+     * Lua: gives an envelope the pipe's next number (as its first field) and keeps it in the replay
+     * stream, bounded by length and age; returns the numbered envelope text.
+     */
+    static final String NUMBER_FN = """
+            local function numbered(sequence, replay, envelope, length, seconds)
+              local n = redis.call('INCR', sequence)
+              local text = '{"s":' .. n .. ',' .. string.sub(envelope, 2)
+              redis.call('XADD', replay, 'MAXLEN', length, n .. '-0', 'e', text)
+              redis.call('EXPIRE', replay, seconds)
+              return text
+            end
+            """;
+
+    /** KEYS sequence, replay, channel; ARGV envelope, length, seconds → nodes reached. */
+    private static final String PUBLISH = NUMBER_FN + """
+            return redis.call('PUBLISH', KEYS[3], numbered(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3]))
+            """;
+
     /** KEYS sequence, replay; ARGV first wanted id → current number, then each envelope from there on. */
     private static final String READ = """
             local answer = {tonumber(redis.call('GET', KEYS[1]) or '0')}
@@ -40,6 +59,13 @@ final class PipeReplay {
     PipeReplay(RedisLink redis, RedisKeys keys) {
         this.redis = redis;
         this.keys = keys;
+    }
+
+    /** Publishes a pipe event that is not kept in history (a track_ announcement), numbered like any message. */
+    CompletionStage<Long> publish(String tenant, String pipe, String envelope) {
+        return redis.eval(PUBLISH, ScriptOutputType.INTEGER,
+                new String[] {keys.pipeSequence(tenant, pipe), keys.pipeReplay(tenant, pipe), keys.pipeChannel(tenant, pipe)},
+                envelope, Integer.toString(LENGTH), Long.toString(RETENTION.toSeconds()));
     }
 
     /** The pipe's current number, read before subscribing: where this node's feed of it starts. */

@@ -80,6 +80,22 @@ class PipeReplayTest {
     }
 
     @Test
+    void trackAnnouncementsAreNumberedAndReadBackToo() throws Exception {
+        try (RedisCometEngine joining = node("replay3:"); RedisCometEngine watching = node("replay3:")) {
+            RecordingConnection watcher = connect(watching, 5, "track_hall");
+            assertThat(redis.command("CLIENT KILL TYPE pubsub")).startsWith(":");
+            for (int user = 10; user < 20; user++) {
+                connect(joining, user, "track_hall");
+            }
+            Poll.until(() -> watcher.events.stream().filter(e -> e.event().equals("subscription")).count() >= 10);
+            Poll.quiet();
+            assertThat(watcher.events.stream().filter(e -> e.event().equals("subscription"))
+                    .map(e -> (Object) ((Map<?, ?>) e.data()).get("user_id")).toList())
+                    .containsExactly(10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
+        }
+    }
+
+    @Test
     void aSubscriberJoiningLaterGetsOnlyWhatFollows() throws Exception {
         try (RedisCometEngine publisher = node("replay2:"); RedisCometEngine subscriber = node("replay2:")) {
             RecordingConnection first = connect(subscriber, 5, "room");
