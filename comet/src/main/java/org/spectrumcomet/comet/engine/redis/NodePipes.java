@@ -2,6 +2,7 @@ package org.spectrumcomet.comet.engine.redis;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +46,17 @@ final class NodePipes {
     /** Replaces the session's pipes; returns once Redis confirmed the new channels, so later publishes reach it. */
     void subscribe(Session session, List<String> pipes, int max) {
         String tenant = session.tenant();
+        // Each pipe's number, read before anything changes (Redis away: nothing changed) and before
+        // SUBSCRIBE: a feed starting there misses nothing published after.
+        Map<String, CompletionStage<Long>> reading = new HashMap<>();
+        pipes.stream().distinct().limit(max).forEach(pipe -> reading.computeIfAbsent(pipe, p -> replay.current(tenant, p)));
+        Map<String, Long> starts = new HashMap<>();
+        reading.forEach((pipe, n) -> starts.put(pipe, redis.await(n, "numbering of pipe " + pipe)));
         NodeConnections.Change change = state.of(tenant).replace(session, pipes, max);
         change.left().forEach(pipe -> left(session, pipe));
-        List<CompletionStage<Long>> starts = new ArrayList<>();
-        change.joined().forEach(pipe -> starts.add(replay.current(tenant, pipe)));
         List<CompletionStage<Void>> subscribed = new ArrayList<>();
-        for (int i = 0; i < change.joined().size(); i++) {
-            String pipe = change.joined().get(i);
-            // The pipe's number read before SUBSCRIBE: a feed starting there misses nothing published after.
-            long start = redis.await(starts.get(i), "numbering of pipe " + pipe);
+        for (String pipe : change.joined()) {
+            long start = starts.get(pipe);
             subscribed.add(channels.acquire(keys.pipeChannel(tenant, pipe), feed(tenant, pipe, start)));
             members.add(pipe, session);
             announce(session, pipe, "subscription");
