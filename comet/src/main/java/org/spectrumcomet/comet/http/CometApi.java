@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * signed with it ({@link ServerToken}); the tenant is the {@code X-Comet-Tenant: <dev_id>} header
  * (default {@code 0}). Answers: 200 with an empty body (DumpSession: its JSON), else
  * 400 (bad JSON or fields), 401 (token or tenant), 404 (no such call), 405 (not POST),
- * 413 (body above the aggregator bound), 503 (Publish to an offline user whose queue is full, or
- * too many pipelined requests), all with {@code {"error":"..."}}.
+ * 413 (body above the aggregator bound), 503 (Publish to an offline user whose queue is full,
+ * too many pipelined requests, or a shared store that is unreachable), all with {@code {"error":"..."}}.
  *
  * <p>The body is parsed on the event loop; the tenant check and the engine call run in the
  * connection's {@link OrderedTasks}, so pipelined requests are answered in order.
@@ -92,7 +92,9 @@ public final class CometApi {
             return HttpReplies.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         } catch (CometStoreException e) {
             LOG.error("JSON API {} for tenant {} refused by the store: {}", call, tenant, e.getMessage());
-            return HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, e.clientMessage());
+            // Unreachable (Redis away) is temporary: 503 tells the caller to retry, 500 would not.
+            return HttpReplies.error(e.isUnreachable() ? HttpResponseStatus.SERVICE_UNAVAILABLE
+                    : HttpResponseStatus.INTERNAL_SERVER_ERROR, e.clientMessage());
         } catch (RuntimeException e) {
             LOG.warn("JSON API {} for tenant {} failed", call, tenant, e);
             return HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());

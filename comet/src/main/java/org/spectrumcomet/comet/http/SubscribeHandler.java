@@ -21,6 +21,7 @@ import org.spectrumcomet.comet.engine.Names;
 import org.spectrumcomet.comet.engine.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spectrumcomet.comet.store.CometStoreException;
 
 /**
  * {@code GET /comet/Comet/Subscribe} after the upgrade: AUTH (first), JOIN, heartbeats; engine
@@ -78,7 +79,7 @@ public final class SubscribeHandler extends SimpleChannelInboundHandler<WebSocke
             connection.send(PushFrames.heartbeat());
         } else if (t == PushFrames.AUTH && !authSeen) {
             authSeen = true;
-            submit(() -> auth(message));
+            submit(() -> authOrRefuse(message));
         } else if (t == PushFrames.JOIN && authSeen) {
             submit(() -> join(message.path("join").path("rid").asText("")));
         } else {
@@ -91,6 +92,17 @@ public final class SubscribeHandler extends SimpleChannelInboundHandler<WebSocke
     private void submit(Runnable task) {
         if (!tasks.submit(task)) {
             connection.close(WebSocketCloseStatus.POLICY_VIOLATION.code(), "too many pending frames");
+        }
+    }
+
+    /** A store that cannot be reached leaves no half-open socket without a session: closed with the reason. */
+    private void authOrRefuse(JsonNode message) {
+        try {
+            auth(message);
+        } catch (CometStoreException e) {
+            LOG.warn("JSON API tenant {}: WebSocket refused, store unavailable: {}", tenant, e.getMessage());
+            connection.close(WebSocketCloseStatus.TRY_AGAIN_LATER.code(),
+                    e.isUnreachable() ? "store unreachable" : "store failure");
         }
     }
 

@@ -18,6 +18,7 @@ import org.spectrumcomet.comet.engine.Session;
 import org.spectrumcomet.comet.http.OrderedTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spectrumcomet.comet.store.CometStoreException;
 
 /**
  * One CppComet WebSocket after the upgrade: authenticates, sends {@code serverInfo}, attaches to
@@ -58,6 +59,19 @@ final class CometSocketHandler extends SimpleChannelInboundHandler<WebSocketFram
     }
 
     private void connect() {
+        try {
+            authenticateAndAttach();
+        } catch (CometStoreException e) {
+            // Without a session the socket would stay open and deaf: tell the client, then close.
+            LOG.warn("tenant {} user {}: WebSocket refused, store unavailable: {}", client.tenant(), client.userId(),
+                    e.getMessage());
+            client.send(client.frames().error(503, e.clientMessage(), true));
+            client.close(WebSocketCloseStatus.TRY_AGAIN_LATER.code(), e.isUnreachable() ? "store unreachable"
+                    : "store failure");
+        }
+    }
+
+    private void authenticateAndAttach() {
         String tenant = client.tenant();
         if (engine.tenants().key(tenant).isEmpty()) {
             LOG.info("WebSocket for unknown tenant {} refused", tenant);

@@ -7,11 +7,15 @@ import static org.spectrumcomet.comet.cluster.TwoNodeClusterTest.update;
 import static org.spectrumcomet.comet.cluster.TwoNodeClusterTest.waitFor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrumcomet.comet.ServerProcess;
 import org.spectrumcomet.comet.auth.HmacUserKey;
+import org.spectrumcomet.comet.auth.JwtUserKey;
 import org.spectrumcomet.comet.engine.redis.RedisServer;
 import org.spectrumcomet.comet.ws.FrameClient;
 
@@ -118,6 +123,29 @@ class NodeFailureTest {
                 "INSERT INTO pipes_messages (name, event, message) VALUES ('recover', 'e', 'lost?')"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("Store unreachable")
                 .extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(500);
+        // A WebSocket opened meanwhile gets no half session: a fatal sys error, then a close with the reason.
+        FrameClient late = FrameClient.open(http, "ws://127.0.0.1:" + b.wsPort() + "/ws/sesion="
+                + HmacUserKey.of(KEY, 33) + "&myid=33&devid=1&v=4.09&uuid=" + "%032x".formatted(33) + "&api=js");
+        clients.add(late);
+        JsonNode refused = late.until(f -> "error".equals(f.path("event").asText()));
+        assertThat(refused.path("data").path("code").asText()).isEqualTo("503");
+        assertThat(refused.path("data").path("error").asText()).contains("Store unreachable");
+        assertThat(late.closeCode()).isEqualTo("1013 store unreachable");
+        FrameClient apiSocket = FrameClient.open(http.newWebSocketBuilder().header("X-Comet-Tenant", "1"),
+                "ws://127.0.0.1:" + b.httpPort() + "/comet/Comet/Subscribe");
+        clients.add(apiSocket);
+        apiSocket.send("{\"t\":1,\"auth\":{\"token\":\"" + JwtUserKey.issue(KEY, 34, Instant.now().plusSeconds(60))
+                + "\"}}");
+        assertThat(apiSocket.closeCode()).as("JSON-API WebSocket").isEqualTo("1013 store unreachable");
+        // The JSON API answers 503 (retry later), not 500.
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + a.httpPort() + "/comet/Comet/Broadcast"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
+                .header("X-Comet-Tenant", "1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rid\":\"recover\",\"evt\":\"lost?\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(503);
+        assertThat(api.body()).contains("Store unreachable");
         redis = RedisServer.start(dir.resolve("redis"), port, false);
 
         // Lettuce reconnects both connections and subscribes the channel again by itself. Until node

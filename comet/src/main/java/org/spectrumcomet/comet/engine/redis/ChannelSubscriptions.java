@@ -22,13 +22,20 @@ final class ChannelSubscriptions {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelSubscriptions.class);
 
-    private record Entry(Consumer<Envelope> handler, CompletableFuture<Void> subscribed, int[] count) {
+    /** Handles a channel's messages; told when the pub/sub connection is back, to read back what it missed. */
+    @FunctionalInterface
+    interface Listener extends Consumer<Envelope> {
+        default void reconnected() {
+        }
+    }
+
+    private record Entry(Listener handler, CompletableFuture<Void> subscribed, int[] count) {
     }
 
     private final StatefulRedisPubSubConnection<String, String> connection;
     private final Map<String, Entry> channels = new HashMap<>();
     /** Read by the listener without the monitor. */
-    private final Map<String, Consumer<Envelope>> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Listener> handlers = new java.util.concurrent.ConcurrentHashMap<>();
 
     ChannelSubscriptions(StatefulRedisPubSubConnection<String, String> connection) {
         this.connection = connection;
@@ -40,8 +47,11 @@ final class ChannelSubscriptions {
         });
     }
 
-    /** Counts one more local user of the channel; the answer completes once Redis confirmed SUBSCRIBE. */
-    synchronized CompletionStage<Void> acquire(String channel, Consumer<Envelope> handler) {
+    /**
+     * Counts one more local user of the channel; the answer completes once Redis confirmed SUBSCRIBE.
+     * The handler is used only by the first user (later ones share it).
+     */
+    synchronized CompletionStage<Void> acquire(String channel, Listener handler) {
         Entry entry = channels.get(channel);
         if (entry != null) {
             entry.count[0]++;
@@ -61,31 +71,41 @@ final class ChannelSubscriptions {
         }
         if (--entry.count[0] == 0) {
             channels.remove(channel);
-            handlers.remove(channel);
-            connection.async().unsubscribe(channel).exceptionally(e -> {
-                // Redis away: Lettuce resubscribes only what is still subscribed on reconnect.
-                log.warn("channel {}: UNSUBSCRIBE failed: {}", channel, e.toString());
-                return null;
+            connection.async().unsubscribe(channel).whenComplete((done, e) -> {
+                // The handler stays until Redis confirmed: a message published before UNSUBSCRIBE
+                // (a private message racing the user's last disconnect) still reaches it.
+                synchronized (this) {
+                    if (!channels.containsKey(channel)) {
+                        handlers.remove(channel);
+                    }
+                }
+                if (e != null) {
+                    // Redis away: Lettuce resubscribes only what is still subscribed on reconnect.
+                    log.warn("channel {}: UNSUBSCRIBE failed: {}", channel, e.toString());
+                }
             });
         }
     }
 
     /**
      * SUBSCRIBEs every counted channel again: one refused while Redis was away is not among those
-     * Lettuce restores on reconnect. Redis ignores a repeated SUBSCRIBE of a channel.
+     * Lettuce restores on reconnect. Redis ignores a repeated SUBSCRIBE of a channel. Once Redis
+     * confirmed, every channel is subscribed: each listener is told, so it can read back what was
+     * published meanwhile (anything later arrives live).
      */
     synchronized void resubscribeAll() {
         if (channels.isEmpty()) {
             return;
         }
-        connection.async().subscribe(channels.keySet().toArray(String[]::new)).exceptionally(e -> {
-            log.warn("{} channels not subscribed again: {}", channels.size(), e.toString());
-            return null;
-        });
+        connection.async().subscribe(channels.keySet().toArray(String[]::new)).thenRun(
+                () -> handlers.values().forEach(Listener::reconnected)).exceptionally(e -> {
+                    log.warn("{} channels not subscribed again: {}", channels.size(), e.toString());
+                    return null;
+                });
     }
 
     private void dispatch(String channel, String message) {
-        Consumer<Envelope> handler = handlers.get(channel);
+        Listener handler = handlers.get(channel);
         if (handler == null) {
             return; // arrived between our UNSUBSCRIBE and Redis's confirmation
         }

@@ -12,18 +12,21 @@ import org.spectrumcomet.comet.engine.CometEvent;
  * @param exceptSession the session on {@code node} that must not get the frame, or -1
  * @param recipients for a private message, the {@code <node>/<session>} connections chosen to get
  *                   it (added by the sending script); null: every connection of the channel
+ * @param sequence a pipe message's number in its pipe (set by the publishing script, from 1), or -1
+ *                 for what is not numbered (private messages, commands)
  */
-record Envelope(String kind, String node, long exceptSession, CometEvent frame, Set<String> recipients) {
+record Envelope(String kind, String node, long exceptSession, CometEvent frame, Set<String> recipients,
+                long sequence) {
 
     static final String FRAME = "frame";
     static final String CLOSE = "close";
 
     static Envelope frame(String node, long exceptSession, CometEvent frame) {
-        return new Envelope(FRAME, node, exceptSession, frame, null);
+        return new Envelope(FRAME, node, exceptSession, frame, null, -1);
     }
 
     static Envelope close(String node) {
-        return new Envelope(CLOSE, node, -1, null, null);
+        return new Envelope(CLOSE, node, -1, null, null, -1);
     }
 
     /** True when a private message was meant for this session of this node (or for all). */

@@ -9,7 +9,8 @@ import org.spectrumcomet.comet.engine.CometEvent;
 
 /**
  * JSON text of an {@link Envelope}. A frame's data keeps its shape: a published text stays the
- * exact string, a structure (track_ membership) stays a map.
+ * exact string, a structure (track_ membership) stays a map. A pipe message's sequence ({@code "s"})
+ * is written by the publishing script, never here: only Redis knows the next number.
  */
 final class EnvelopeCodec {
 
@@ -63,6 +64,6 @@ final class EnvelopeCodec {
                     root.path("u").asLong(-1), root.path("q").asBoolean());
         }
         return new Envelope(root.path("k").asText(), root.path("n").asText(), root.path("x").asLong(-1), frame,
-                recipients);
+                recipients, root.path("s").asLong(-1));
     }
 }

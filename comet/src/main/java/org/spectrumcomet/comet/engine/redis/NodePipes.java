@@ -2,6 +2,7 @@ package org.spectrumcomet.comet.engine.redis;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,12 @@ final class NodePipes {
     private final PipeMembers members;
     private final NodeState state;
     private final LongSupplier now;
+    private final PipeReplay replay;
 
     NodePipes(RedisLink redis, RedisKeys keys, ChannelSubscriptions channels, PipeMembers members, NodeState state,
               LongSupplier now) {
         this.redis = redis;
+        this.replay = new PipeReplay(redis, keys);
         this.keys = keys;
         this.channels = channels;
         this.members = members;
@@ -43,11 +46,18 @@ final class NodePipes {
     /** Replaces the session's pipes; returns once Redis confirmed the new channels, so later publishes reach it. */
     void subscribe(Session session, List<String> pipes, int max) {
         String tenant = session.tenant();
+        // Each pipe's number, read before anything changes (Redis away: nothing changed) and before
+        // SUBSCRIBE: a feed starting there misses nothing published after.
+        Map<String, CompletionStage<Long>> reading = new HashMap<>();
+        pipes.stream().distinct().limit(max).forEach(pipe -> reading.computeIfAbsent(pipe, p -> replay.current(tenant, p)));
+        Map<String, Long> starts = new HashMap<>();
+        reading.forEach((pipe, n) -> starts.put(pipe, redis.await(n, "numbering of pipe " + pipe)));
         NodeConnections.Change change = state.of(tenant).replace(session, pipes, max);
         change.left().forEach(pipe -> left(session, pipe));
         List<CompletionStage<Void>> subscribed = new ArrayList<>();
         for (String pipe : change.joined()) {
-            subscribed.add(channels.acquire(keys.pipeChannel(tenant, pipe), e -> deliver(tenant, pipe, e)));
+            long start = starts.get(pipe);
+            subscribed.add(channels.acquire(keys.pipeChannel(tenant, pipe), feed(tenant, pipe, start)));
             members.add(pipe, session);
             announce(session, pipe, "subscription");
         }
@@ -70,7 +80,28 @@ final class NodePipes {
         announce(session, pipe, "unsubscription");
     }
 
-    /** Runs on Lettuce's event loop: hands the frame on, never blocks. */
+    private PipeFeed feed(String tenant, String pipe, long start) {
+        return new PipeFeed("tenant " + tenant + " pipe " + pipe + " on node " + state.node(), start,
+                new PipeFeed.Receiver() {
+                    @Override
+                    public void deliver(Envelope envelope) {
+                        NodePipes.this.deliver(tenant, pipe, envelope);
+                    }
+
+                    @Override
+                    public void lost(long count) {
+                        Map<String, Object> data = new LinkedHashMap<>();
+                        data.put("code", "410");
+                        data.put("error", count + " messages of pipe " + pipe
+                                + " were lost: this node was away from Redis longer than they are kept");
+                        CometEvent notice = new CometEvent("sys", "error", Collections.unmodifiableMap(data),
+                                now.getAsLong(), -1, false);
+                        state.of(tenant).subscribers(pipe).forEach(s -> s.connection().deliver(notice));
+                    }
+                }, after -> replay.after(tenant, pipe, after));
+    }
+
+    /** Runs on Lettuce's event loops (through the pipe's feed): hands the frame on, never blocks. */
     private void deliver(String tenant, String pipe, Envelope envelope) {
         if (envelope.frame() == null) {
             return;
@@ -91,7 +122,7 @@ final class NodePipes {
         who.put("uuid", session.connection().uuid());
         String envelope = EnvelopeCodec.encode(Envelope.frame(state.node(), session.id(),
                 new CometEvent(pipe, event, Collections.unmodifiableMap(who), now.getAsLong(), -1, false)));
-        redis.commands().publish(keys.pipeChannel(session.tenant(), pipe), envelope).exceptionally(e -> {
+        replay.publish(session.tenant(), pipe, envelope).exceptionally(e -> {
             log.warn("tenant {} pipe {}: {} of user {} not announced: {}", session.tenant(), pipe, event,
                     session.userId(), e.toString());
             return null;

@@ -152,9 +152,13 @@ final class NodeUsers {
                 delivered++;
             }
         }
-        if (delivered == 0) {
-            log.warn("tenant {} user {}: private event {} reached this node after its connections left",
+        String mine = state.node() + "/";
+        if (delivered == 0 && envelope.recipients() != null
+                && envelope.recipients().stream().anyMatch(d -> d.startsWith(mine))) {
+            // Chosen for connections here that left (or refused it) meanwhile: never dropped.
+            log.info("tenant {} user {}: private event {} reached this node after its connections left, resending",
                     tenant, userId, envelope.frame().event());
+            privateDelivery.resend(tenant, userId, envelope);
         }
     }
 

@@ -35,8 +35,15 @@ final class PipeHistory {
             end
             """;
 
-    /** KEYS settings, list, ids, channel; ARGV pipe, trust default, id, entry, envelope → kept flag, receivers. */
-    private static final String PUBLISH = TRIM_FN + """
+    /**
+     * KEYS settings, list, ids, channel, sequence, replay, members; ARGV pipe, trust default, id,
+     * entry, envelope, replay length, replay seconds, node prefix, excepted member → kept flag,
+     * nodes reached, connections subscribed. The envelope gets the pipe's next number and also
+     * lands in the replay stream, so a node that missed it can read it back. Connections are the
+     * pipe's member entries of live nodes (up to {@link #COUNTED_MEMBERS}; beyond, all entries),
+     * less the excepted sender.
+     */
+    private static final String PUBLISH = TRIM_FN + PipeReplay.NUMBER_FN + """
             local len = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
             local keep = len > 0 and math.min(len, 99) or tonumber(ARGV[2])
             if keep > 0 then
@@ -44,8 +51,23 @@ final class PipeHistory {
               redis.call('HSET', KEYS[3], ARGV[3], ARGV[1])
               trim(KEYS[2], KEYS[3], keep)
             end
-            local receivers = redis.call('PUBLISH', KEYS[4], ARGV[5])
-            return {keep > 0 and 1 or 0, receivers}
+            local envelope = numbered(KEYS[5], KEYS[6], ARGV[5], ARGV[6], ARGV[7])
+            local receivers = redis.call('PUBLISH', KEYS[4], envelope)
+            local connections = 0
+            if receivers > 0 then
+              connections = redis.call('HLEN', KEYS[7])
+              if connections <= tonumber(ARGV[10]) then
+                local alive = {}
+                connections = 0
+                for _, field in ipairs(redis.call('HKEYS', KEYS[7])) do
+                  local node = string.match(field, '^([^/]+)/')
+                  if alive[node] == nil then alive[node] = redis.call('EXISTS', ARGV[8] .. node) == 1 end
+                  if alive[node] then connections = connections + 1 end
+                end
+              end
+              if ARGV[9] ~= '' and redis.call('HEXISTS', KEYS[7], ARGV[9]) == 1 then connections = connections - 1 end
+            end
+            return {keep > 0 and 1 or 0, receivers, connections}
             """;
 
     /** KEYS settings, list, ids; ARGV pipe, length (or '' to delete the setting), keep. */
@@ -78,18 +100,25 @@ final class PipeHistory {
         this.keys = keys;
     }
 
-    /** What a publish did: kept in history or not, and how many nodes received it. */
-    record Published(boolean kept, long receivers) {
+    /** Above this many member entries, a publish counts them all rather than checking each node's liveness. */
+    static final int COUNTED_MEMBERS = 256;
+
+    /** What a publish did: kept in history or not, how many nodes and connections it reached. */
+    record Published(boolean kept, long receivers, long connections) {
     }
 
-    Published publish(String tenant, PipeMessage message, String envelope) {
+    /** @param exceptMember the sender's member entry ({@code <node>/<session>}) not to count, or "" */
+    Published publish(String tenant, PipeMessage message, String envelope, String exceptMember) {
         String pipe = message.pipe();
         String trustDefault = pipe.startsWith(TRUST_PREFIX) ? Integer.toString(Names.MAX_HISTORY_LENGTH) : "0";
         List<Object> answer = redis.await(redis.<List<Object>>eval(PUBLISH, ScriptOutputType.MULTI,
                 new String[] {keys.settings(tenant), keys.history(tenant, pipe), keys.historyIds(tenant),
-                        keys.pipeChannel(tenant, pipe)},
-                pipe, trustDefault, message.id(), entry(message), envelope), "publish on pipe " + pipe);
-        return new Published(((Long) answer.get(0)) == 1, (Long) answer.get(1));
+                        keys.pipeChannel(tenant, pipe), keys.pipeSequence(tenant, pipe), keys.pipeReplay(tenant, pipe),
+                        keys.members(tenant, pipe)},
+                pipe, trustDefault, message.id(), entry(message), envelope, Integer.toString(PipeReplay.LENGTH),
+                Long.toString(PipeReplay.RETENTION.toSeconds()), keys.nodePrefix(), exceptMember,
+                Integer.toString(COUNTED_MEMBERS)), "publish on pipe " + pipe);
+        return new Published(((Long) answer.get(0)) == 1, (Long) answer.get(1), (Long) answer.get(2));
     }
 
     List<PipeMessage> history(String tenant, String pipe, int limit) {

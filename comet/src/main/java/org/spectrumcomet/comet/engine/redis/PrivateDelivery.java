@@ -35,7 +35,7 @@ final class PrivateDelivery {
      * max devices → connections chosen, queued flag. The chosen connections (the user's oldest
      * live ones, network-wide) follow the envelope after a newline; with none, the message is queued.
      */
-    private static final String SEND = NetworkPresence.LIVE_FN + """
+    static final String SEND = NetworkPresence.LIVE_FN + """
             if live(KEYS[1], ARGV[1], false) > 0 then
               local chosen = {}
               for _, device in ipairs(redis.call('ZRANGE', KEYS[4], 0, -1)) do
@@ -57,6 +57,7 @@ final class PrivateDelivery {
     private final String node;
     private final LongSupplier now;
     private final int maxQueued;
+    private final PrivateResend resender;
 
     PrivateDelivery(RedisLink redis, RedisKeys keys, String node, LongSupplier now, int maxQueued) {
         this.redis = redis;
@@ -64,6 +65,7 @@ final class PrivateDelivery {
         this.node = node;
         this.now = now;
         this.maxQueued = maxQueued;
+        this.resender = new PrivateResend(redis, keys, node, now, maxQueued);
     }
 
     /** Delivered counts the connections chosen (up to 16, on any node); they get it right after. */
@@ -77,6 +79,11 @@ final class PrivateDelivery {
                 keys.nodePrefix(), envelope, entry(entry), Integer.toString(maxQueued),
                 Integer.toString(Names.MAX_DEVICES_PER_USER)), "private message to " + userId);
         return new PrivateReceipt(answer.get(0).intValue(), answer.get(1) == 1);
+    }
+
+    /** See {@link PrivateResend}: never dropped, handed to other live connections or queued. */
+    void resend(String tenant, long userId, Envelope received) {
+        resender.resend(tenant, userId, received);
     }
 
     /** Pops the oldest queued message, or null when none is left. */
@@ -107,7 +114,7 @@ final class PrivateDelivery {
         return new CometEvent(PRIVATE_PIPE, m.event(), m.text(), m.time(), -1, true);
     }
 
-    private static String entry(QueuedMessage m) {
+    static String entry(QueuedMessage m) {
         return JSON.createObjectNode().put("id", m.id()).put("user", m.userId()).put("event", m.event())
                 .put("text", m.text()).put("time", m.time()).toString();
     }

@@ -30,8 +30,9 @@ import org.spectrumcomet.comet.engine.local.EngineLimits;
  * The {@link CometEngine} of one node of a network sharing one Redis: this node's connections in
  * memory, everything the network shares in Redis (see the package documentation).
  *
- * <p>A publish receipt counts nodes, not connections (other nodes deliver after the call
- * returns); a private-message receipt counts the connections chosen on any node (up to 16).
+ * <p>A publish receipt counts the pipe's connections on live nodes when Redis ran the publish
+ * (other nodes deliver after the call returns, so a connection leaving meanwhile is counted); a
+ * private-message receipt counts the connections chosen on any node (up to 16).
  */
 public final class RedisCometEngine implements CometEngine {
 
@@ -103,10 +104,11 @@ public final class RedisCometEngine implements CometEngine {
         String envelope = EnvelopeCodec.encode(Envelope.frame(node, exceptSession == null ? -1 : exceptSession.id(),
                 new CometEvent(pipe, event, text, time, frameUser, false)));
         PipeHistory.Published published = history.publish(tenant,
-                new PipeMessage(id, time, pipe, event, text, senderUserId), envelope);
-        log.debug("tenant {} pipe {} event {}: reached {} nodes, kept {}", tenant, pipe, event,
-                published.receivers(), published.kept());
-        return new PublishReceipt(published.kept() ? id : "", (int) published.receivers());
+                new PipeMessage(id, time, pipe, event, text, senderUserId), envelope,
+                exceptSession == null ? "" : node + "/" + exceptSession.id());
+        log.debug("tenant {} pipe {} event {}: reached {} nodes, {} connections, kept {}", tenant, pipe, event,
+                published.receivers(), published.connections(), published.kept());
+        return new PublishReceipt(published.kept() ? id : "", (int) published.connections());
     }
 
     @Override
@@ -245,8 +247,10 @@ public final class RedisCometEngine implements CometEngine {
      */
     private void redisAvailable(boolean up) {
         if (up) {
+            // Either connection came back: subscribe again and read back what the pipes missed
+            // (a pub/sub reconnect alone leaves the command connection, and redisUp, untouched).
+            channels.resubscribeAll();
             if (redisUp.compareAndSet(false, true)) {
-                channels.resubscribeAll();
                 log.info("node {}: Redis reachable again", node);
             }
             return;

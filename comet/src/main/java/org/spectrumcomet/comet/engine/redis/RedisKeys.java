@@ -24,6 +24,16 @@ final class RedisKeys {
         return tenant(tenant) + "pipe:" + pipe;
     }
 
+    /** Counter numbering one pipe's messages (never expires: numbers must only grow). */
+    String pipeSequence(String tenant, String pipe) {
+        return tenant(tenant) + "seq:" + pipe;
+    }
+
+    /** Stream of one pipe's recent envelopes, entry id {@code <sequence>-0}: what a node replays after a gap. */
+    String pipeReplay(String tenant, String pipe) {
+        return tenant(tenant) + "replay:" + pipe;
+    }
+
     /** Channel of one user's private messages and commands (close), listened to by nodes holding the user. */
     String userChannel(String tenant, long userId) {
         return tenant(tenant) + "user:" + userId;

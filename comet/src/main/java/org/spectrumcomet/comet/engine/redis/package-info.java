@@ -23,7 +23,11 @@
  * Redis hands the messages of one channel to each subscribed node in the order it executed the
  * PUBLISH commands, and each node listens on a single connection, so every node sees a pipe's
  * messages once each and in one order. A per-tenant channel would have sent each node every pipe
- * of the tenant and made it filter.
+ * of the tenant and made it filter. Pub/sub keeps nothing for a connection that is away, so each
+ * pipe message is also numbered and kept in a bounded per-pipe stream
+ * ({@link org.spectrumcomet.comet.engine.redis.PipeReplay}); each node's
+ * {@link org.spectrumcomet.comet.engine.redis.PipeFeed} reads back what it missed after a reconnect
+ * or a gap and drops what it already handed on.
  *
  * <p>Threading: engine methods run on the caller's executor thread and wait (bounded by the
  * command timeout) for Lettuce futures; Lettuce's own event loop only runs the pub/sub listener,

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +90,7 @@ class RedisCometEngineTest {
         List<Object> sent = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             sent.add("m" + i);
-            assertThat(one.publish(T, "room", "e", "m" + i, 0, null).delivered()).as("nodes reached").isEqualTo(2);
+            assertThat(one.publish(T, "room", "e", "m" + i, 0, null).delivered()).as("connections reached").isEqualTo(2);
         }
         Poll.until(() -> far.dataOn("room").size() >= 200 && near.dataOn("room").size() >= 200);
         Poll.quiet();
@@ -134,6 +135,21 @@ class RedisCometEngineTest {
                 assertThat(c.dataOn("three")).containsExactlyElementsOf(order);
             }
         }
+    }
+
+    @Test
+    void aPipeReceiptCountsConnectionsOnEveryLiveNodeNotNodes() throws Exception {
+        RecordingConnection sender = connect(one, T, 5, "web_count");
+        connect(two, T, 6, "web_count");
+        connect(two, T, 7, "web_count");
+        assertThat(one.publish(T, "web_count", "e", "all", 0, null).delivered()).isEqualTo(3);
+        assertThat(one.publish(T, "web_count", "e", "not me", 5, sender.session).delivered())
+                .as("the sender's own connection is not counted").isEqualTo(2);
+        two.close();
+        two = null;
+        assertThat(one.publish(T, "web_count", "e", "after", 0, null).delivered())
+                .as("a closed node's connections are not counted").isEqualTo(1);
+        assertThat(one.publish(T, "nobody_here", "e", "x", 0, null).delivered()).isZero();
     }
 
     @Test
@@ -229,6 +245,34 @@ class RedisCometEngineTest {
         two.detach(only.session);
         assertThat(one.sendToUser(T, 17, "e", "after").queued()).isTrue();
         assertThat(one.queue(T, 17)).extracting(QueuedMessage::text).containsExactly("after");
+    }
+
+    @Test
+    void aMessageRacingTheLastConnectionsDetachIsDeliveredOrQueuedNeverDropped() throws Exception {
+        for (int i = 0; i < 150; i++) {
+            RecordingConnection c = connect(two, T, 17);
+            CyclicBarrier start = new CyclicBarrier(2);
+            Thread leaving = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                two.detach(c.session);
+            });
+            leaving.start();
+            start.await();
+            String text = "m" + i;
+            one.sendToUser(T, 17, "e", text);
+            leaving.join();
+            try {
+                Poll.until(() -> c.dataOn("msg").contains(text)
+                        || one.queue(T, 17).stream().anyMatch(m -> m.text().equals(text)));
+            } catch (AssertionError e) {
+                throw new AssertionError("round " + i + ": " + text + " neither delivered nor queued", e);
+            }
+            one.clearQueue(T, 17);
+        }
     }
 
     @Test

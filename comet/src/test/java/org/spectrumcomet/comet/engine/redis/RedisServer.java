@@ -105,6 +105,22 @@ public final class RedisServer implements AutoCloseable {
         return false;
     }
 
+    /** Sends one inline command (e.g. {@code CLIENT KILL TYPE pubsub}) and returns Redis's first reply line. */
+    public String command(String inline) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            s.setSoTimeout(5000);
+            s.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            InputStream in = s.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString().trim();
+        }
+    }
+
     public int port() {
         return port;
     }
