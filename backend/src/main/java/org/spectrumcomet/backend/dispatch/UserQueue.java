@@ -6,7 +6,8 @@ import java.util.ArrayDeque;
  * One user's pending work, run in arrival order by at most one worker at a time. Bounded: when
  * {@code backlog} tasks are waiting, {@link UserQueues#submit} refuses new ones and the frame is
  * dropped with an error log — a user whose handler is stuck cannot exhaust memory, and other users
- * are unaffected. Mutated only inside {@link UserQueues}' map operations, which serialise access.
+ * are unaffected. Read and changed only under its own monitor, by {@link UserQueues}: a lookup is a
+ * plain map read and one lock, not a map update per frame.
  */
 final class UserQueue {
 
@@ -18,6 +19,8 @@ final class UserQueue {
     private final ArrayDeque<Task> tasks = new ArrayDeque<>();
     /** True while a worker owns this queue (running or scheduled to run). */
     boolean scheduled;
+    /** True once removed from the map: a submitter holding it looks the user up again. */
+    boolean retired;
 
     volatile String currentLabel;
     volatile long currentStartNanos;

@@ -75,30 +75,39 @@ public final class UserQueues implements AutoCloseable {
      * @return false when the user's backlog is full or the pool is shut down (nothing was queued)
      */
     public boolean submit(String user, String label, Runnable work) {
-        boolean[] accepted = {false};
-        UserQueue[] start = {null};
-        queues.compute(user, (u, q) -> {
-            UserQueue queue = q == null ? new UserQueue(u) : q;
-            if (queue.size() < backlog) {
-                queue.add(new UserQueue.Task(label, work));
-                accepted[0] = true;
-                if (!queue.scheduled) {
-                    queue.scheduled = true;
-                    start[0] = queue;
-                }
+        while (true) {
+            UserQueue queue = queues.get(user);
+            if (queue == null) {
+                queue = queues.computeIfAbsent(user, UserQueue::new);
             }
-            return queue;
-        });
-        if (start[0] != null) {
-            schedule(start[0]);
+            boolean start;
+            synchronized (queue) {
+                if (queue.retired) {
+                    continue; // forgotten between the lookup and the lock: the map has a new one
+                }
+                if (queue.size() >= backlog) {
+                    return false;
+                }
+                queue.add(new UserQueue.Task(label, work));
+                start = !queue.scheduled;
+                queue.scheduled = true;
+            }
+            if (start) {
+                schedule(queue);
+            }
+            return true;
         }
-        return accepted[0];
     }
 
     /** Tasks waiting for {@code user} (not counting one that runs). */
     public int waiting(String user) {
         UserQueue q = queues.get(user);
-        return q == null ? 0 : q.size();
+        if (q == null) {
+            return 0;
+        }
+        synchronized (q) {
+            return q.size();
+        }
     }
 
     private void schedule(UserQueue queue) {
@@ -106,7 +115,10 @@ public final class UserQueues implements AutoCloseable {
             workers.execute(() -> drain(queue));
         } catch (RejectedExecutionException e) {
             LOG.warn("user {}: workers are shut down, dropping queued frames", queue.user);
-            queues.remove(queue.user, queue);
+            synchronized (queue) {
+                queue.retired = true;
+                queues.remove(queue.user, queue);
+            }
         }
     }
 
@@ -130,20 +142,18 @@ public final class UserQueues implements AutoCloseable {
 
     /** The next task, or null after marking the queue idle (and forgetting it past {@link #KEEP_IDLE}). */
     private UserQueue.Task next(UserQueue queue) {
-        UserQueue.Task[] next = {null};
-        queues.compute(queue.user, (u, q) -> {
-            if (q != queue) {
-                return q;
-            }
-            next[0] = q.poll();
-            if (next[0] == null) {
-                q.scheduled = false;
+        synchronized (queue) {
+            UserQueue.Task task = queue.poll();
+            if (task == null) {
+                queue.scheduled = false;
                 // kept for the user's next frame: no new queue, map insert and removal per frame
-                return queues.size() > KEEP_IDLE ? null : q;
+                if (queues.size() > KEEP_IDLE) {
+                    queue.retired = true;
+                    queues.remove(queue.user, queue);
+                }
             }
-            return q;
-        });
-        return next[0];
+            return task;
+        }
     }
 
     private void reportSlow() {
