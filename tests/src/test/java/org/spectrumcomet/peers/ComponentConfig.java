@@ -13,8 +13,8 @@ final class ComponentConfig {
     private ComponentConfig() {
     }
 
-    static String transport(Path dir, String jid, int componentPort, String secret, PeerBackend backend,
-                            int usersPerBackend) {
+    static String transport(Path dir, String jid, int componentPort, int backendPort, String secret,
+                            PeerBackend backend, int usersPerBackend) {
         return "[service]\n"
                 + "server_mode = 0\n"
                 + "jid = " + jid + "\n"
@@ -22,7 +22,8 @@ final class ComponentConfig {
                 + "server = 127.0.0.1\n"
                 + "port = " + componentPort + "\n"
                 + "backend_host = 127.0.0.1\n"
-                + "backend_port = 0\n"
+                + "# below the ephemeral ports (32768-60999): with 0 Spectrum picks 30000-39999 itself\n"
+                + "backend_port = " + backendPort + "\n"
                 + "users_per_backend = " + usersPerBackend + "\n"
                 + "backend = " + backend.command() + "\n"
                 + "working_dir = " + dir + "\n"

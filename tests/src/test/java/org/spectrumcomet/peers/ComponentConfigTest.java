@@ -19,7 +19,7 @@ class ComponentConfigTest {
 
     @Test
     void transportIsGatewayModeOnTheComponentPortWithTheBackendsSectionLast() {
-        String cfg = ComponentConfig.transport(DIR, "comet.localhost", 5347, "s3", BRIDGE, 25);
+        String cfg = ComponentConfig.transport(DIR, "comet.localhost", 5347, 32000, "s3", BRIDGE, 25);
 
         assertThat(cfg).startsWith("[service]\nserver_mode = 0\njid = comet.localhost\npassword = s3\n"
                 + "server = 127.0.0.1\nport = 5347\n");
@@ -39,12 +39,12 @@ class ComponentConfigTest {
         String readme = Files.readString(PeerBackend.repoRoot().resolve("README.md"));
         String gateway = readme.substring(readme.indexOf("### Gateway mode behind Prosody"));
         String shown = gateway.substring(gateway.indexOf("```ini\n") + 7, gateway.indexOf("```", gateway.indexOf("```ini\n") + 7));
-        String written = ComponentConfig.transport(DIR, "comet.example.org", 5347, "component-secret", BRIDGE, 10);
+        String written = ComponentConfig.transport(DIR, "comet.example.org", 5347, 32000, "component-secret", BRIDGE, 10);
 
         List<String> shownKeys = keys(shown.substring(0, shown.indexOf("[comet]")));
         assertThat(shownKeys).isEqualTo(keys(written.substring(0, written.indexOf("[comet]"))));
         for (String fixed : List.of("server_mode = 0", "jid = comet.example.org", "password = component-secret",
-                "server = 127.0.0.1", "port = 5347", "backend_port = 0", "users_per_backend = 10", "type = sqlite3",
+                "server = 127.0.0.1", "port = 5347", "backend_port = 32000", "users_per_backend = 10", "type = sqlite3",
                 "enable_public_registration = 1")) {
             assertThat(shown).as("README's gateway config").contains(fixed + "\n");
             assertThat(written).contains(fixed + "\n");

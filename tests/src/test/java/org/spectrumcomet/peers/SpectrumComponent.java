@@ -71,7 +71,7 @@ final class SpectrumComponent implements AutoCloseable {
         Path config = dir.resolve("spectrum.cfg");
         Files.writeString(dir.resolve("logging.cfg"), ComponentConfig.logging(dir));
         Files.writeString(dir.resolve("backend-logging.cfg"), ComponentConfig.backendLogging(dir));
-        Files.writeString(config, ComponentConfig.transport(dir, jid, componentPort, secret, backend, usersPerBackend));
+        Files.writeString(config, ComponentConfig.transport(dir, jid, componentPort, BackendPort.pick(), secret, backend, usersPerBackend));
         ProcessBuilder builder = new ProcessBuilder(home.dir().resolve("bin/spectrum2").toString(), "-n", config.toString())
                 .directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("spectrum2.out").toFile()))

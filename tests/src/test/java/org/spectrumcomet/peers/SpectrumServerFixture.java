@@ -143,7 +143,8 @@ public final class SpectrumServerFixture implements ExecutionCondition, BeforeAl
         for (int attempt = 1; ; attempt++) {
             xmppPort = freeLoopbackPort();
             List<String> withPort = new ArrayList<>(command);
-            withPort.addAll(List.of("--xmpp-port", Integer.toString(xmppPort)));
+            withPort.addAll(List.of("--xmpp-port", Integer.toString(xmppPort),
+                    "--backend-port", Integer.toString(BackendPort.pick())));
             String output = run(withPort, dir.resolve("start.out"), START_TIMEOUT_SECONDS);
             if (output.contains("spectrum2 ready xmpp=127.0.0.1:" + xmppPort)) {
                 LOG.info("spectrum2 ready on 127.0.0.1:{} with backend '{}' in {}", xmppPort, peer.command(), dir);
