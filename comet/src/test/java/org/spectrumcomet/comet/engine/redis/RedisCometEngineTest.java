@@ -142,6 +142,8 @@ class RedisCometEngineTest {
         RecordingConnection sender = connect(one, T, 5, "web_count");
         connect(two, T, 6, "web_count");
         connect(two, T, 7, "web_count");
+        // a subscription reaches Redis asynchronously: count once all three are registered there
+        Poll.until(() -> one.subscriberCount(T, "web_count") == 3);
         assertThat(one.publish(T, "web_count", "e", "all", 0, null).delivered()).isEqualTo(3);
         assertThat(one.publish(T, "web_count", "e", "not me", 5, sender.session).delivered())
                 .as("the sender's own connection is not counted").isEqualTo(2);
