@@ -21,4 +21,11 @@ public final class Names {
 
     private Names() {
     }
+
+    /** @throws IllegalArgumentException when {@code length} is outside 0..{@value #MAX_HISTORY_LENGTH} */
+    public static void checkHistoryLength(int length) {
+        if (length < 0 || length > MAX_HISTORY_LENGTH) {
+            throw new IllegalArgumentException("history length must be 0.." + MAX_HISTORY_LENGTH + ", got " + length);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.spectrumcomet.comet.engine.local;
 
 import java.util.function.LongSupplier;
+import org.spectrumcomet.comet.engine.UserConnections;
 
 /** The in-memory side of one tenant: pipe membership and users' live connections. */
 final class TenantState {

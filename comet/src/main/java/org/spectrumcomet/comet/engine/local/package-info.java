@@ -5,7 +5,7 @@
  * <p>{@link org.spectrumcomet.comet.engine.local.LocalCometEngine} is the facade; per tenant a
  * {@link org.spectrumcomet.comet.engine.local.TenantState} holds the pipe membership
  * ({@link org.spectrumcomet.comet.engine.local.Subscriptions}) and the users' connections
- * ({@link org.spectrumcomet.comet.engine.local.UserConnections}). Private messages and offline
+ * ({@link org.spectrumcomet.comet.engine.UserConnections}). Private messages and offline
  * queues live in {@link org.spectrumcomet.comet.engine.local.PrivateMessages}, presence in
  * {@link org.spectrumcomet.comet.engine.local.Presence}, pipe publishing and history in
  * {@link org.spectrumcomet.comet.engine.local.PipeFanout}.

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.spectrumcomet.comet.engine.Session;
+import org.spectrumcomet.comet.engine.UserConnections;
 
 /**
  * This node's connections of one tenant: which pipes each is subscribed to, and each user's
@@ -25,7 +25,7 @@ final class NodeConnections {
 
     private final Map<String, Set<Session>> byPipe = new ConcurrentHashMap<>();
     private final Map<Session, Set<String>> bySession = new HashMap<>();
-    private final Map<Long, List<Session>> byUser = new ConcurrentHashMap<>();
+    private final UserConnections users = new UserConnections();
 
     synchronized void register(Session session) {
         bySession.putIfAbsent(session, new LinkedHashSet<>());
@@ -92,35 +92,20 @@ final class NodeConnections {
 
     /** @return the user's number of connections on this node, this one included */
     int addUser(Session session) {
-        List<Session> sessions = byUser.computeIfAbsent(session.userId(), u -> new CopyOnWriteArrayList<>());
-        sessions.add(session);
-        return sessions.size();
+        return users.add(session);
     }
 
     /** @return the user's remaining connections on this node, or -1 when the session was not there */
     int removeUser(Session session) {
-        List<Session> sessions = byUser.get(session.userId());
-        if (sessions == null || !sessions.remove(session)) {
-            return -1;
-        }
-        if (sessions.isEmpty()) {
-            byUser.remove(session.userId());
-            return 0;
-        }
-        return sessions.size();
+        return users.remove(session);
     }
 
     /** The oldest {@code max} connections of the user on this node. */
     List<Session> reachable(long userId, int max) {
-        List<Session> sessions = byUser.get(userId);
-        if (sessions == null) {
-            return List.of();
-        }
-        List<Session> snapshot = List.copyOf(sessions);
-        return snapshot.size() <= max ? snapshot : snapshot.subList(0, max);
+        return users.reachable(userId, max);
     }
 
     List<Long> onlineUsers() {
-        return List.copyOf(byUser.keySet());
+        return users.onlineUsers();
     }
 }

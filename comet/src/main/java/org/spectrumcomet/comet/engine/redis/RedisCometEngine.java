@@ -133,10 +133,7 @@ public final class RedisCometEngine implements CometEngine {
 
     @Override
     public void setHistoryLength(String tenant, String pipe, int length) {
-        if (length < 0 || length > Names.MAX_HISTORY_LENGTH) {
-            throw new IllegalArgumentException("history length must be 0.." + Names.MAX_HISTORY_LENGTH
-                    + ", got " + length);
-        }
+        Names.checkHistoryLength(length);
         history.setLength(tenant, pipe, length);
         log.info("tenant {} pipe {}: history length {}", tenant, pipe, length);
     }

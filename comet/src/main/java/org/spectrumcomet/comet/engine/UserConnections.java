@@ -1,31 +1,30 @@
-package org.spectrumcomet.comet.engine.local;
+package org.spectrumcomet.comet.engine;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.spectrumcomet.comet.engine.Session;
 
 /**
- * The authorised connections of each user of one tenant, in attach order. Private messages go
+ * The authorised connections of each user (of one tenant, or on one node), in attach order. Private messages go
  * to the first {@link org.spectrumcomet.comet.engine.Names#MAX_DEVICES_PER_USER} of them; a later
  * connection moves into that window when an earlier one detaches.
  *
- * <p>Writers hold the user's lock ({@link UserLocks}); readers may look without it.
+ * <p>The engine serialises writers per user; readers may look without that.
  */
-final class UserConnections {
+public final class UserConnections {
 
     private final Map<Long, List<Session>> byUser = new ConcurrentHashMap<>();
 
     /** @return the user's number of connections including this one */
-    int add(Session session) {
+    public int add(Session session) {
         List<Session> sessions = byUser.computeIfAbsent(session.userId(), u -> new CopyOnWriteArrayList<>());
         sessions.add(session);
         return sessions.size();
     }
 
     /** @return the user's remaining connections, or -1 when the session was not registered */
-    int remove(Session session) {
+    public int remove(Session session) {
         List<Session> sessions = byUser.get(session.userId());
         if (sessions == null || !sessions.remove(session)) {
             return -1;
@@ -38,7 +37,7 @@ final class UserConnections {
     }
 
     /** The connections private messages reach: the oldest {@code max}. */
-    List<Session> reachable(long userId, int max) {
+    public List<Session> reachable(long userId, int max) {
         List<Session> sessions = byUser.get(userId);
         if (sessions == null) {
             return List.of();
@@ -47,16 +46,16 @@ final class UserConnections {
         return snapshot.size() <= max ? snapshot : snapshot.subList(0, max);
     }
 
-    List<Session> all(long userId) {
+    public List<Session> all(long userId) {
         List<Session> sessions = byUser.get(userId);
         return sessions == null ? List.of() : List.copyOf(sessions);
     }
 
-    boolean online(long userId) {
+    public boolean online(long userId) {
         return byUser.containsKey(userId);
     }
 
-    List<Long> onlineUsers() {
+    public List<Long> onlineUsers() {
         return List.copyOf(byUser.keySet());
     }
 }
