@@ -45,7 +45,7 @@ public final class SpectrumCometBackend {
                     CometSettings settings = CometSettings.from(context.config());
                     ExecutorService pool = Executors.newFixedThreadPool(SESSION_THREADS, daemon("bridge-session"));
                     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("bridge-timer"));
-                    CometClientNetwork network = new CometClientNetwork(settings.endpoint(), context.eventLoops(), pool);
+                    CometClientNetwork network = new CometClientNetwork(settings.nodes(), context.eventLoops(), pool);
                     SessionServices services = new SessionServices(context.mainInstance(), network, settings,
                             new ScheduledSessionTimer(timer), Clock.systemUTC(), pool);
                     return CometBridge.handlers(services, new Sessions(services), () -> {

@@ -30,6 +30,16 @@ public class CometQlException extends RuntimeException {
         }
     }
 
+    /**
+     * No connection to the node could be made (TCP refused or timed out, or the link failed during
+     * the CometQL login): the statement was certainly not sent.
+     */
+    public static final class Unreachable extends CometQlException {
+        public Unreachable(String message, Throwable cause) {
+            super(message, 0, cause);
+        }
+    }
+
     /** No connection became free within {@code pool_wait}, or the statement queue was full. */
     public static final class Busy extends CometQlException {
         public Busy(String message) {

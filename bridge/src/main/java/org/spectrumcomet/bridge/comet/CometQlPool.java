@@ -127,6 +127,10 @@ final class CometQlPool implements AutoCloseable {
         try {
             return DriverManager.getConnection(url, p);
         } catch (SQLException e) {
+            if (CometQlRunner.networkFailure(e)) {
+                throw new CometQlException.Unreachable("cannot log in to CometQL at " + endpoint.cometqlHost() + ":"
+                        + endpoint.cometqlPort() + " as " + endpoint.user() + ": " + e.getMessage(), e);
+            }
             throw new CometQlException("cannot log in to CometQL at " + endpoint.cometqlHost() + ":"
                     + endpoint.cometqlPort() + " as " + endpoint.user() + ": " + e.getMessage(), e.getErrorCode(), e);
         }

@@ -50,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * drops more); outbound frames are at most 65,535 bytes; at most one subscription frame is in
  * flight (later changes are coalesced into the next); inbound frames above {@code ws_max_frame}
  * close the link (then it reconnects); listener backlog bounded by {@code ws_max_pending}.
+ *
+ * <p>Several nodes: every connection attempt goes to the node {@link CometRoute#next()} names, and
+ * a failed attempt (refused, timed out, closed before serverInfo) is reported to the route and
+ * followed at once by an attempt on the next node, up to one attempt per node; then the backoff
+ * applies as with one node. So a first login tries every node once, and a socket whose node died
+ * is on another live node one backoff step after the loss.
  */
 public final class CometSocket implements CometSocketHandler.Link {
 
@@ -63,7 +69,8 @@ public final class CometSocket implements CometSocketHandler.Link {
     private final long userId;
     private final String key;
     private final String uuid = CometSocketUrl.newUuid();
-    private final URI uri;
+    private final CometRoute route;
+    private volatile URI uri;
     private final EventLoop loop;
     private final CometSocketListener listener;
     private final ListenerQueue queue;
@@ -79,12 +86,16 @@ public final class CometSocket implements CometSocketHandler.Link {
     private boolean subscriptionInFlight;
     private boolean subscriptionDirty;
     private String lastError;
+    private CometEndpoint node;
+    private int failedInARow;
 
-    private CometSocket(CometEndpoint endpoint, EventLoopGroup group, long userId, String key,
+    private CometSocket(CometEndpoint endpoint, CometRoute route, EventLoopGroup group, long userId, String key,
                         CometSocketListener listener, Executor executor) {
         this.endpoint = endpoint;
+        this.route = route;
         this.userId = CometNames.requireUserId(userId);
         this.key = CometNames.requireSessionKey(key);
+        this.node = endpoint;
         this.uri = CometSocketUrl.of(endpoint, userId, key, uuid);
         this.loop = group.next();
         this.listener = listener;
@@ -101,7 +112,16 @@ public final class CometSocket implements CometSocketHandler.Link {
      */
     public static CometSocket open(CometEndpoint endpoint, EventLoopGroup group, long userId, String key,
                                    CometSocketListener listener, Executor executor) {
-        CometSocket socket = new CometSocket(endpoint, group, userId, key, listener, executor);
+        return open(endpoint, CometRoute.fixed(endpoint), group, userId, key, listener, executor);
+    }
+
+    /**
+     * Like {@link #open(CometEndpoint, EventLoopGroup, long, String, CometSocketListener, Executor)},
+     * each attempt on the node {@code route} chooses; {@code endpoint} gives the timeouts and bounds.
+     */
+    public static CometSocket open(CometEndpoint endpoint, CometRoute route, EventLoopGroup group, long userId,
+                                   String key, CometSocketListener listener, Executor executor) {
+        CometSocket socket = new CometSocket(endpoint, route, group, userId, key, listener, executor);
         socket.loop.execute(socket::connect);
         return socket;
     }
@@ -120,7 +140,7 @@ public final class CometSocket implements CometSocketHandler.Link {
         return uuid;
     }
 
-    /** The URL used, for logs and tests (contains the key). */
+    /** The URL of the latest attempt, for logs and tests (contains the key). */
     URI uri() {
         return uri;
     }
@@ -204,6 +224,8 @@ public final class CometSocket implements CometSocketHandler.Link {
         }
         state = State.CONNECTING;
         lastError = null;
+        node = route.next();
+        uri = CometSocketUrl.of(node, userId, key, uuid);
         CometSocketHandler handler = new CometSocketHandler(new CometHandshaker(uri, endpoint.wsMaxFrame()), this);
         Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) endpoint.connectTimeout().toMillis())
@@ -220,18 +242,18 @@ public final class CometSocket implements CometSocketHandler.Link {
                                 handler);
                     }
                 });
-        ChannelFuture f = b.connect(endpoint.wsHost(), endpoint.wsPort());
+        ChannelFuture f = b.connect(node.wsHost(), node.wsPort());
         channel = f.channel();
         loginTimer = loop.schedule(() -> {
             if (state == State.CONNECTING || state == State.AWAITING_INFO) {
-                lastError = "no serverInfo from " + endpoint.wsHost() + ":" + endpoint.wsPort() + " within "
+                lastError = "no serverInfo from " + node.wsHost() + ":" + node.wsPort() + " within "
                         + (endpoint.connectTimeout().plus(endpoint.loginTimeout()).toMillis()) + " ms";
                 f.channel().close();
             }
         }, endpoint.connectTimeout().plus(endpoint.loginTimeout()).toMillis(), TimeUnit.MILLISECONDS);
         f.addListener(done -> {
             if (!done.isSuccess() && f.channel() == channel) {
-                linkDown("cannot connect to " + endpoint.wsHost() + ":" + endpoint.wsPort() + ": "
+                linkDown("cannot connect to " + node.wsHost() + ":" + node.wsPort() + ": "
                         + done.cause().getMessage());
             }
         });
@@ -296,17 +318,19 @@ public final class CometSocket implements CometSocketHandler.Link {
         }
         state = State.LIVE;
         backoff.reset();
+        failedInARow = 0;
+        route.reached(node);
         subscriptionInFlight = false;
         subscriptionDirty = false;
         if (!subscriptions.isEmpty()) {
             sendSubscriptions();
         }
         if (loggedInOnce) {
-            log.info("{}: link restored", name);
+            log.info("{}: link restored on node {}", name, nodeName());
             queue.add(listener::onLinkRestored);
         } else {
             loggedInOnce = true;
-            log.debug("{}: logged in to {}", name, info.server());
+            log.debug("{}: logged in to {} (node {})", name, info.server(), nodeName());
             login.complete(new LoginResult(LoginResult.Outcome.ACCEPTED, info.server()));
         }
     }
@@ -325,16 +349,33 @@ public final class CometSocket implements CometSocketHandler.Link {
             return;
         }
         state = State.DOWN;
+        boolean attemptFailed = was != State.LIVE;
+        if (attemptFailed) {
+            route.unreachable(node, reason);
+            failedInARow++;
+        }
+        boolean anotherNode = attemptFailed && failedInARow < route.nodes();
         if (!loggedInOnce) {
+            if (anotherNode) {
+                log.info("{}: node {} unreachable ({}), trying the next node", name, nodeName(), reason);
+                connect();
+                return;
+            }
             state = State.STOPPED;
             log.info("{}: login failed: {}", name, reason);
             login.complete(new LoginResult(LoginResult.Outcome.UNREACHABLE, reason));
             return;
         }
         if (was == State.LIVE) {
-            log.info("{}: link lost ({}), reconnecting", name, reason);
+            log.info("{}: link lost on node {} ({}), reconnecting", name, nodeName(), reason);
             queue.add(() -> listener.onLinkLost(reason));
         }
+        if (anotherNode) {
+            log.info("{}: node {} unreachable ({}), trying the next node", name, nodeName(), reason);
+            connect();
+            return;
+        }
+        failedInARow = 0;
         long delay = backoff.next().toMillis();
         loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
@@ -364,6 +405,10 @@ public final class CometSocket implements CometSocketHandler.Link {
                 sendSubscriptions();
             }
         });
+    }
+
+    private String nodeName() {
+        return node.wsHost() + ":" + node.wsPort();
     }
 
     private void setAutoRead(boolean on) {

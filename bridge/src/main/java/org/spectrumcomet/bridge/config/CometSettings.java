@@ -22,12 +22,13 @@ import org.spectrumcomet.bridge.comet.CometEndpoint;
  * {@code s}, {@code m} or {@code h}; a bare number is seconds. Any bad value or unknown key is a
  * {@link ConfigException} naming file, line and key (the backend then exits with code 2).
  *
- * @param endpoint         the comet client's view: {@code cometql}, {@code websocket}, {@code dev_id},
+ * @param endpoint         the first comet node ({@link #nodes} holds them all), in the comet client's view:
+ *                         {@code cometql}, {@code websocket}, {@code dev_id},
  *                         {@code dev_key}, {@code cometql_user}, {@code pool_size}, {@code pool_wait},
  *                         {@code cometql_queue}, {@code connect_timeout}, {@code query_timeout},
  *                         {@code login_timeout}, {@code reconnect_min}, {@code reconnect_max},
  *                         {@code ws_max_frame}, {@code ws_max_pending}
- * @param websocket        the {@code websocket} URL as written, for messages
+ * @param websocket        the {@code websocket} URL(s) as written, for messages
  * @param loginTimeout     {@code login_timeout}: no answer from comet by then ⇒ NETWORK_ERROR (default 10 s)
  * @param queryTimeout     {@code query_timeout} per CometQL statement (default 10 s)
  * @param gracePeriod      {@code grace_period}: how long a user stays logged in while the socket is down
@@ -42,11 +43,14 @@ import org.spectrumcomet.bridge.comet.CometEndpoint;
  * @param maxPendingSends  {@code max_pending_sends}: comet sends waiting per user (default 200); more are refused
  * @param loginRate        {@code login_rate}: LOGINs started per second by this backend process, bursts
  *                         of twice that (default 500; 0 = unlimited); more are refused with NETWORK_ERROR
+ * @param nodes            every comet node of the network, in the order written: {@code cometql} and
+ *                         {@code websocket} may each list several endpoints (comma-separated) that pair up
+ *                         by position ({@link CometNodeList}); one endpoint = one node, as before
  */
 public record CometSettings(CometEndpoint endpoint, String websocket, Duration loginTimeout, Duration queryTimeout,
                             Duration gracePeriod, List<String> publicRooms, int maxSubscriptions, int historyLimit,
                             Duration presencePoll, int maxBodyBytes, int roomMemory, int maxPendingSends,
-                            int loginRate) {
+                            int loginRate, List<CometEndpoint> nodes) {
 
     /** The section name in the transport config. */
     public static final String SECTION = "comet";
@@ -61,6 +65,7 @@ public record CometSettings(CometEndpoint endpoint, String websocket, Duration l
 
     public CometSettings {
         publicRooms = List.copyOf(publicRooms);
+        nodes = List.copyOf(nodes);
     }
 
     /** Reads {@code [comet]}; throws {@link ConfigException} naming the first bad key. */
@@ -74,23 +79,28 @@ public record CometSettings(CometEndpoint endpoint, String websocket, Duration l
         Duration loginTimeout = duration(s, "login_timeout", "10s", false);
         Duration queryTimeout = duration(s, "query_timeout", "10s", false);
         String websocket = s.getString("websocket", "ws://127.0.0.1:8087").trim();
-        return new CometSettings(endpoint(s, websocket, loginTimeout, queryTimeout), websocket, loginTimeout,
+        List<CometEndpoint> nodes = new ArrayList<>();
+        for (CometNodeList.Pair pair : CometNodeList.pairs(s, s.getString("cometql", "127.0.0.1:3307"), websocket)) {
+            nodes.add(endpoint(s, pair.cometql(), pair.websocket(), loginTimeout, queryTimeout));
+        }
+        return new CometSettings(nodes.get(0), websocket, loginTimeout,
                 queryTimeout, duration(s, "grace_period", "60s", true), publicRooms(s),
                 range(s, "max_subscriptions", 32, 1, 32), range(s, "history_limit", 50, 0, 99),
                 duration(s, "presence_poll", "60s", true), range(s, "max_body_bytes", 8000, 256, 8800),
                 range(s, "room_memory", 500, 10, 100_000), range(s, "max_pending_sends", 200, 1, 100_000),
-                range(s, "login_rate", 500, 0, 100_000));
+                range(s, "login_rate", 500, 0, 100_000), nodes);
     }
 
     /** The comet client's settings, in its own key names (durations passed in milliseconds). */
-    private static CometEndpoint endpoint(ConfigSection s, String websocket, Duration login, Duration query) {
+    private static CometEndpoint endpoint(ConfigSection s, String cometql, String websocket, Duration login,
+                                          Duration query) {
         Matcher ws = WS_URL.matcher(websocket);
         if (!ws.matches()) {
             throw s.invalid("websocket", "expected ws://HOST:PORT or ws://HOST:PORT/path/ (wss is not supported), got \""
                     + websocket + "\"");
         }
         Map<String, String> e = new HashMap<>();
-        e.put("cometql", s.getString("cometql", "127.0.0.1:3307").trim());
+        e.put("cometql", cometql);
         e.put("ws", ws.group(1) + ":" + ws.group(2));
         e.put("ws_path", ws.group(3) == null || ws.group(3).equals("/") ? "/ws/" : ws.group(3));
         e.put("dev_id", Integer.toString(range(s, "dev_id", 0, 0, Integer.MAX_VALUE)));

@@ -2,6 +2,7 @@ package org.spectrumcomet.bridge.session;
 
 import io.netty.channel.EventLoopGroup;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,15 +17,22 @@ import org.slf4j.LoggerFactory;
 import org.spectrumcomet.bridge.comet.CometBody;
 import org.spectrumcomet.bridge.comet.CometEndpoint;
 import org.spectrumcomet.bridge.comet.CometEvent;
-import org.spectrumcomet.bridge.comet.CometQlClient;
+import org.spectrumcomet.bridge.comet.CometRoute;
 import org.spectrumcomet.bridge.comet.CometSocket;
 import org.spectrumcomet.bridge.comet.CometSocketListener;
 import org.spectrumcomet.bridge.comet.LoginResult;
 import org.spectrumcomet.bridge.comet.UserPresence;
+import org.spectrumcomet.bridge.nodes.CometNodes;
+import org.spectrumcomet.bridge.nodes.NodeProbe;
+import org.spectrumcomet.bridge.nodes.NodeStatements;
+import org.spectrumcomet.bridge.nodes.UserRoute;
 
 /**
- * {@link CometNetwork} on the real comet client: {@link CometQlClient} for statements (its own
- * bounded pool and executor) and one {@link CometSocket} per user on the process's event loops.
+ * {@link CometNetwork} on the real comet client: {@link org.spectrumcomet.bridge.comet.CometQlClient} for statements (its own
+ * bounded pool and executor, one per comet node) and one {@link CometSocket} per user on the
+ * process's event loops. Over several nodes ({@code org.spectrumcomet.bridge.nodes}) a user's socket
+ * follows its {@link UserRoute} and statements go through {@link NodeStatements}: private messages
+ * and presence keyed by the user, pipe statements by the pipe.
  * A name the client refuses ({@link org.spectrumcomet.bridge.comet.CometNameException}) becomes a
  * failed future, never an exception in the caller.
  */
@@ -33,7 +41,9 @@ public final class CometClientNetwork implements CometNetwork, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CometClientNetwork.class);
 
     private final CometEndpoint endpoint;
-    private final CometQlClient cometql;
+    private final CometNodes nodes;
+    private final NodeStatements cometql;
+    private final NodeProbe probe;
     private final EventLoopGroup loops;
     private final Executor listeners;
 
@@ -42,16 +52,36 @@ public final class CometClientNetwork implements CometNetwork, AutoCloseable {
      * @param listeners where socket events are handed to sessions (they only enqueue work)
      */
     public CometClientNetwork(CometEndpoint endpoint, EventLoopGroup loops, Executor listeners) {
-        this.endpoint = endpoint;
-        this.cometql = CometQlClient.open(endpoint);
+        this(List.of(endpoint), loops, listeners);
+    }
+
+    /**
+     * Over several comet nodes of one network (the first gives timeouts and bounds for all); down
+     * nodes are probed every {@value #PROBE_SECONDS} s.
+     */
+    public CometClientNetwork(List<CometEndpoint> endpoints, EventLoopGroup loops, Executor listeners) {
+        this.endpoint = endpoints.get(0);
+        this.nodes = new CometNodes(endpoints);
+        this.cometql = new NodeStatements(nodes);
+        this.probe = NodeProbe.start(nodes, loops, Duration.ofSeconds(PROBE_SECONDS), endpoint.connectTimeout());
         this.loops = loops;
         this.listeners = listeners;
+    }
+
+    /** How often a node marked down is probed (a TCP connect to its WebSocket port). */
+    public static final int PROBE_SECONDS = 1;
+
+    /** The nodes and their liveness as this bridge sees them. */
+    public CometNodes nodes() {
+        return nodes;
     }
 
     @Override
     public CometUserLink open(long userId, String key, CometLinkListener listener) {
         try {
-            return new SocketLink(CometSocket.open(endpoint, loops, userId, key, new Events(userId, listener), listeners));
+            CometRoute route = nodes.size() == 1 ? CometRoute.fixed(endpoint) : new UserRoute(nodes, userId);
+            return new SocketLink(CometSocket.open(endpoint, route, loops, userId, key, new Events(userId, listener),
+                    listeners));
         } catch (RuntimeException e) {
             return new FailedLink(e);
         }
@@ -59,17 +89,21 @@ public final class CometClientNetwork implements CometNetwork, AutoCloseable {
 
     @Override
     public CompletableFuture<Void> sendPrivate(long userId, String event, CometBody body) {
-        return guarded(() -> cometql.sendPrivate(userId, event, body));
+        return guarded(() -> cometql.run(userId, "private message to user " + userId, true,
+                c -> c.sendPrivate(userId, event, body)));
     }
 
     @Override
     public CompletableFuture<Void> publish(String pipe, String event, CometBody body) {
-        return guarded(() -> cometql.publish(pipe, event, body));
+        return guarded(() -> cometql.run(CometNodes.keyOf(pipe), "publish to pipe " + pipe, true,
+                c -> c.publish(pipe, event, body)));
     }
 
     @Override
     public CompletableFuture<Map<Long, Long>> lastOnline(Collection<Long> userIds) {
-        return guarded(() -> cometql.presence(userIds)).thenApply(rows -> {
+        long key = userIds.isEmpty() ? 0 : userIds.iterator().next();
+        return guarded(() -> cometql.run(key, "users_time of " + userIds.size() + " user(s)", false,
+                c -> c.presence(userIds))).thenApply(rows -> {
             Map<Long, Long> times = new LinkedHashMap<>();
             for (UserPresence p : rows.values()) {
                 times.put(p.userId(), switch (p.state()) {
@@ -84,7 +118,8 @@ public final class CometClientNetwork implements CometNetwork, AutoCloseable {
 
     @Override
     public CompletableFuture<List<CometMessage>> history(String pipe) {
-        return guarded(() -> cometql.history(pipe)).thenApply(rows -> rows.stream()
+        return guarded(() -> cometql.run(CometNodes.keyOf(pipe), "history of pipe " + pipe, false,
+                c -> c.history(pipe))).thenApply(rows -> rows.stream()
                 .map(h -> new CometMessage(pipe, "undefined".equals(h.event()) ? "" : h.event(), h.message(),
                         h.userId(), h.time(), true))
                 .toList());
@@ -92,11 +127,13 @@ public final class CometClientNetwork implements CometNetwork, AutoCloseable {
 
     @Override
     public CompletableFuture<List<Long>> subscribers(String pipe) {
-        return guarded(() -> cometql.subscribers(pipe)).thenApply(rows -> rows.stream().map(s -> s.userId()).toList());
+        return guarded(() -> cometql.run(CometNodes.keyOf(pipe), "subscribers of pipe " + pipe, false,
+                c -> c.subscribers(pipe))).thenApply(rows -> rows.stream().map(s -> s.userId()).toList());
     }
 
     @Override
     public void close() {
+        probe.close();
         cometql.close();
     }
 

@@ -94,6 +94,47 @@ class CometSettingsTest {
     }
 
     @Test
+    void oneEndpointEachIsOneNode() {
+        CometSettings s = read(Map.of("dev_key", "k"));
+        assertThat(s.nodes()).containsExactly(s.endpoint());
+    }
+
+    @Test
+    void severalEndpointsPairUpByPositionIntoNodes() {
+        CometSettings s = read(Map.of("dev_key", "k", "dev_id", "3", "pool_size", "4",
+                "cometql", " 127.0.0.1:3301, 127.0.0.1:3302,comet3:3303",
+                "websocket", "ws://127.0.0.1:8087, ws://127.0.0.1:8088/comet/ws/ ,ws://comet3:8089"));
+        assertThat(s.nodes()).hasSize(3);
+        assertThat(s.endpoint()).isEqualTo(s.nodes().get(0));
+        assertThat(s.nodes()).extracting(e -> e.cometqlHost() + ":" + e.cometqlPort() + " " + e.wsHost() + ":"
+                + e.wsPort() + e.wsPath()).containsExactly("127.0.0.1:3301 127.0.0.1:8087/ws/",
+                "127.0.0.1:3302 127.0.0.1:8088/comet/ws/", "comet3:3303 comet3:8089/ws/");
+        assertThat(s.nodes()).allSatisfy(e -> {
+            assertThat(e.devId()).isEqualTo(3);
+            assertThat(e.key()).isEqualTo("k");
+            assertThat(e.poolSize()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void listsOfDifferentLengthsEmptyEntriesAndRepeatsAreRefused() {
+        assertThatThrownBy(() -> read(Map.of("dev_key", "k", "cometql", "127.0.0.1:3301, 127.0.0.1:3302",
+                "websocket", "ws://127.0.0.1:8087")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("comet.websocket")
+                .hasMessageContaining("cometql lists 2 endpoint(s) and websocket 1").hasMessageContaining("same length");
+        assertThatThrownBy(() -> read(Map.of("dev_key", "k", "cometql", "127.0.0.1:3301",
+                "websocket", "ws://127.0.0.1:8087, ws://127.0.0.1:8088")))
+                .hasMessageContaining("comet.cometql").hasMessageContaining("same length");
+        assertThatThrownBy(() -> read(Map.of("dev_key", "k", "cometql", "127.0.0.1:3301,,127.0.0.1:3302")))
+                .hasMessageContaining("comet.cometql").hasMessageContaining("empty endpoint");
+        assertThatThrownBy(() -> read(Map.of("dev_key", "k", "cometql", "a:1, a:1",
+                "websocket", "ws://a:2, ws://a:3"))).hasMessageContaining("listed twice: a:1");
+        assertThatThrownBy(() -> read(Map.of("dev_key", "k", "cometql", "a:1, a:2",
+                "websocket", "ws://a:2, http://a:3"))).hasMessageContaining("comet.websocket")
+                .hasMessageContaining("http://a:3");
+    }
+
+    @Test
     void theExampleTransportConfigIsValid() {
         TransportConfig config = TransportConfig.load(Path.of("../examples/spectrum.cfg"), Map.of());
         CometSettings s = CometSettings.from(config);
