@@ -50,10 +50,17 @@ public final class CometNodes {
 
     /** Every node for {@code key}: live ones in rendezvous order, then down ones in that order. */
     public List<CometNode> preference(long key) {
-        List<CometNode> order = new ArrayList<>(nodes);
-        order.sort(Comparator.comparing((CometNode n) -> !n.isLive())
-                .thenComparing(n -> RendezvousHash.score(key, n.seed()), Comparator.reverseOrder()));
-        return order;
+        // Liveness is read once per node: another thread may flip it mid-sort, and a comparator whose
+        // answers change during the sort breaks it.
+        List<Ranked> ranked = new ArrayList<>(nodes.size());
+        for (CometNode n : nodes) {
+            ranked.add(new Ranked(n, n.isLive(), RendezvousHash.score(key, n.seed())));
+        }
+        ranked.sort(Comparator.comparing((Ranked r) -> !r.live()).thenComparing(Ranked::score, Comparator.reverseOrder()));
+        return ranked.stream().map(Ranked::node).toList();
+    }
+
+    private record Ranked(CometNode node, boolean live, long score) {
     }
 
     /** The node {@code key} uses now: its first live node in rendezvous order (any node if none is live). */

@@ -132,7 +132,7 @@ class BridgeOverTwoNodesTest {
             awaitArrival(from, room, "before-" + i);
         }
 
-        rig.nodes.get(0).kill();
+        rig.kill(0);
         for (int i = 1; i <= 5; i++) {
             publish(survivor, room, "during-" + i);
             rig.cometql.get(1).sendPrivate(xmppId, "message", WebBody.text(7301, "private-" + i, "p-" + i));
@@ -165,6 +165,28 @@ class BridgeOverTwoNodesTest {
         assertThat(rig.received(from, Disconnected.class, d -> true)).as("no DISCONNECTED after the node died").isEmpty();
         assertThat(rig.received(from, ConversationMessage.class, c -> c.getBuddyName().equals("comet")))
                 .as("no notice from the bridge (nothing failed)").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aNodeThatComesBackTakesNewLoginsAgainWhileMovedUsersStayWhereTheyAre() throws Exception {
+        rig.restart(0);
+        String back = "comet node 127.0.0.1:" + rig.target(0).wsPort() + " is back";
+        long deadline = System.nanoTime() + ClusterRig.REPLY.toNanos();
+        while (!rig.bridgeLog().contains(back)) {
+            assertThat(System.nanoTime()).as("the bridge finds node A back: \"%s\" in its log", back).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        long newcomer = rig.userOn(0, 6400);
+        rig.login(newcomer);
+        String online = "tenant 0 user " + newcomer + " online";
+        while (!rig.nodes.get(0).log().contains(online)) {
+            assertThat(System.nanoTime()).as("user %d's socket on node A", newcomer).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        long from = rig.mark();
+        rig.cometql.get(0).sendPrivate(newcomer, "message", WebBody.text(7401, "welcome back", "wb-1"));
+        awaitArrival(from, "7401", "welcome back");
     }
 
     private static void publish(WebUser web, String room, String text) {

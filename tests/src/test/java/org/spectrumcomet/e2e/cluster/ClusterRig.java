@@ -34,12 +34,14 @@ final class ClusterRig implements AutoCloseable {
     static final int PRESENCE_TIMEOUT = 3;
 
     private final RedisProcess redis;
+    private final Path work;
     final List<CometNodeProcess> nodes = new ArrayList<>();
     final List<CometQl> cometql = new ArrayList<>();
     final MainInstance main;
     private final List<WebUser> webUsers = new ArrayList<>();
 
     ClusterRig(Path work) throws Exception {
+        this.work = work;
         redis = RedisProcess.start(work.resolve("redis"));
         try {
             for (String name : List.of("a", "b")) {
@@ -94,7 +96,7 @@ final class ClusterRig implements AutoCloseable {
 
     /** Registers {@code id}'s key and logs in {@code u<id>@localhost}; waits for CONNECTED. */
     MainUser login(long id) throws Exception {
-        cometql.get(0).setKey(id, "key" + id);
+        cometql.get(1).setKey(id, "key" + id); // node B: the one the failover scenarios keep alive
         String jid = "u" + id + "@localhost";
         MainUser user = main.user(jid);
         long from = mark();
@@ -115,6 +117,27 @@ final class ClusterRig implements AutoCloseable {
         WebUser user = WebUser.connect(target(node), id, "key" + id);
         webUsers.add(user);
         return user;
+    }
+
+    /** kill -9 node {@code i}. */
+    void kill(int i) throws InterruptedException {
+        nodes.get(i).kill();
+    }
+
+    /** Starts killed node {@code i} again on its ports. */
+    void restart(int i) throws Exception {
+        nodes.set(i, nodes.get(i).restart());
+    }
+
+    /** The bridge backend's log so far (the emulated main keeps it in its work directory). */
+    String bridgeLog() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(work.resolve("main"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path f : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+                all.append(java.nio.file.Files.readString(f));
+            }
+            return all.toString();
+        }
     }
 
     long mark() {

@@ -23,16 +23,38 @@ final class CometNodeProcess implements AutoCloseable {
 
     private final Process process;
     private final CometTarget target;
+    private final Path dir;
+    private final String redis;
+    private final int presenceTimeout;
 
-    private CometNodeProcess(Process process, CometTarget target) {
+    private CometNodeProcess(Process process, CometTarget target, Path dir, String redis, int presenceTimeout) {
         this.process = process;
         this.target = target;
+        this.dir = dir;
+        this.redis = redis;
+        this.presenceTimeout = presenceTimeout;
     }
 
     /**
      * @param presenceTimeout seconds a killed node's users stay online for the others ({@code [redis] presence_timeout})
      */
     static CometNodeProcess start(Path dir, String redis, int tenant, String key, int presenceTimeout) throws Exception {
+        return start(dir, redis, tenant, key, presenceTimeout, 0, 0);
+    }
+
+    /** The node again, after {@link #kill()}: same ports, same Redis, its log appended to. */
+    CometNodeProcess restart() throws Exception {
+        return start(dir, redis, target.tenantId(), target.tenantKey(), presenceTimeout, target.cometqlPort(),
+                target.wsPort());
+    }
+
+    /** The node's log so far. */
+    String log() throws java.io.IOException {
+        return Files.readString(dir.resolve("comet-server.log"));
+    }
+
+    private static CometNodeProcess start(Path dir, String redis, int tenant, String key, int presenceTimeout,
+                                          int cometqlPort, int wsPort) throws Exception {
         Files.createDirectories(dir);
         Path ini = Files.writeString(dir.resolve("comet.ini"), "[redis]\naddress = " + redis
                 + "\npresence_timeout = " + presenceTimeout + "\n");
@@ -44,7 +66,7 @@ final class CometNodeProcess implements AutoCloseable {
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dlogback.configurationFile=" + logback, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "org.spectrumcomet.comet.CometServer",
-                "--config", ini.toString(), "--cometql", "127.0.0.1:0", "--ws", "127.0.0.1:0",
+                "--config", ini.toString(), "--cometql", "127.0.0.1:" + cometqlPort, "--ws", "127.0.0.1:" + wsPort,
                 "--tenant", tenant + ":" + key))
                 .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("comet-server.log").toFile())).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -67,7 +89,7 @@ final class CometNodeProcess implements AutoCloseable {
                     + dir.resolve("comet-server.log"));
         }
         return new CometNodeProcess(p, new CometTarget("127.0.0.1", Integer.parseInt(m.group(1)),
-                Integer.parseInt(m.group(2)), tenant, key));
+                Integer.parseInt(m.group(2)), tenant, key), dir, redis, presenceTimeout);
     }
 
     CometTarget target() {
