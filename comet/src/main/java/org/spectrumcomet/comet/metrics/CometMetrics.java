@@ -66,6 +66,9 @@ public final class CometMetrics implements AutoCloseable {
                 .register(registry);
         for (Protocol protocol : Protocol.values()) {
             connections.put(protocol, new ConnectionMeter(registry, protocol, errors));
+            if (protocol == Protocol.COMETQL) {
+                continue; // answers statements, pushes nothing
+            }
             Counter out = Counter.builder("comet.messages.out").tag("protocol", protocol.label())
                     .description("Frames written to client sockets (events, answers, errors)").register(registry);
             deliveries.put(protocol, new DeliveryMeter(out, delivery));
@@ -98,6 +101,7 @@ public final class CometMetrics implements AutoCloseable {
         return connections.get(protocol);
     }
 
+    /** The push protocols' delivery meters ({@link Protocol#WEBSOCKET}, {@link Protocol#JSON_API}); null for CometQL. */
     public DeliveryMeter delivery(Protocol protocol) {
         return deliveries.get(protocol);
     }
