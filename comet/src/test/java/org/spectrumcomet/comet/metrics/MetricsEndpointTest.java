@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectrumcomet.comet.CometServer;
+import org.spectrumcomet.comet.auth.JwtUserKey;
 import org.spectrumcomet.comet.config.HostPort;
 import org.spectrumcomet.comet.config.ServerConfig;
 import org.spectrumcomet.comet.ws.FrameClient;
@@ -186,9 +188,16 @@ class MetricsEndpointTest {
 
     @Test
     void countsJsonApiCallsAndErrorCodes() throws Exception {
+        FrameClient room = FrameClient.open(http, "ws://" + base() + "/comet/Comet/Subscribe");
+        clients.add(room);
+        room.send("{\"t\":1,\"auth\":{\"token\":\"" + JwtUserKey.issue(KEY, 5, Instant.now().plusSeconds(60))
+                + "\"},\"join\":{\"rid\":\"room1\"}}");
+        room.next(); // auth accepted
+        room.next(); // joined
         assertThat(post("Publish", KEY, "{\"uid\":7,\"evt\":{\"text\":\"hi\"}}").statusCode()).isEqualTo(200);
         assertThat(post("Broadcast", KEY, "{\"rid\":\"room1\",\"evt\":\"x\"}").statusCode()).isEqualTo(200);
         assertThat(post("Broadcast", KEY, "{\"rid\":\"room1\",\"evt\":\"y\"}").statusCode()).isEqualTo(200);
+        room.until(f -> "y".equals(f.path("push").path("evt").asText()));
         assertThat(post("Publish", "wrong-key", "{\"uid\":7,\"evt\":1}").statusCode()).isEqualTo(401);
         assertThat(post("Publish", KEY, "not json").statusCode()).isEqualTo(400);
 
@@ -203,6 +212,10 @@ class MetricsEndpointTest {
         assertThat(e.value("comet_errors_total", "protocol", "json_api", "code", "401")).isEqualTo(1);
         assertThat(e.value("comet_errors_total", "protocol", "json_api", "code", "400")).isEqualTo(1);
         assertThat(e.value("comet_errors_total", "protocol", "websocket", "code", "1008")).isEqualTo(1);
+        assertThat(e.value("comet_connections_open", "protocol", "json_api")).isEqualTo(1);
+        assertThat(e.value("comet_messages_out_total", "protocol", "json_api")).isEqualTo(room.all.size()); // 2 + 2 pushes
+        assertThat(room.all).hasSize(4);
+        assertThat(e.value("comet_publish_delivery_seconds_count")).isEqualTo(2); // every JSON-API push is timed
         scrapeUntil(x -> x.value("comet_offline_queue_messages") == 1);
     }
 
