@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +109,7 @@ class RedisHealthTest {
         redis.close(); // stopped by its PID, as the other Redis tests do
         redis = null;
         HttpResponse<String> down = getUntil("/health", r -> r.statusCode() == 503);
+        Files.writeString(Path.of("target", "health-down.json"), down.body()); // for readers of the README
         assertThat(down.body()).startsWith("{\"status\":\"down\"")
                 .contains("\"cometql\":{\"status\":\"up\"}", "\"store\":{\"status\":\"down\",\"kind\":\"redis\"",
                         "Redis");
