@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * java.util.concurrent.RejectedExecutionException}): the CometQL listener then closes that
  * connection, the WebSocket/HTTP listener retries the connection's next call shortly (in order,
  * within the connection's own bound of pending calls).
+ *
+ * <p>Every listener counts into one {@link CometMetrics}; the HTTP port answers {@code GET /metrics}
+ * from it and {@code GET /health} from a {@link ServerHealth} that knows the listeners and the store.
  */
 public final class CometServer implements AutoCloseable {
 
