@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.spectrumcomet.comet.engine.EngineVitals;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Readiness of one comet server for {@code GET /health}: up only when every listener registered
  * here is bound and the store answers ({@link EngineVitals#checkStore}). The store is asked at
- * most once per {@link #STORE_CACHE_NANOS}; concurrent callers share the answer. Callers run
+ * most once per {@link #STORE_CACHE_NANOS}, by one caller at a time. Callers run
  * {@link #report} off the event loop (the store check blocks up to the store's timeout).
  *
  * <pre>
@@ -39,7 +40,8 @@ public final class ServerHealth {
     private final String storeKind;
     private final Map<String, BooleanSupplier> listeners = new ConcurrentSkipListMap<>();
     private final Map<String, Boolean> lastState = new ConcurrentHashMap<>();
-    private StoreReading store;
+    private final ReentrantLock checking = new ReentrantLock();
+    private volatile StoreReading store;
 
     /** @param storeKind what the store is, shown in the report ({@code sqlite}, {@code memory}, {@code redis}) */
     public ServerHealth(EngineVitals vitals, String storeKind) {
@@ -80,19 +82,38 @@ public final class ServerHealth {
         return new Report(up, body.toString());
     }
 
-    private synchronized String storeError() {
-        long now = System.nanoTime();
-        if (store != null && now - store.at() < STORE_CACHE_NANOS) {
-            return store.error();
+    /**
+     * The store's state: the cached answer while it is fresh; else one caller asks the store and
+     * the callers arriving meanwhile take the previous answer instead of waiting (a store that
+     * hangs for its whole timeout ties up one executor thread, not one per probe).
+     */
+    private String storeError() {
+        StoreReading last = store;
+        if (last != null && System.nanoTime() - last.at() < STORE_CACHE_NANOS) {
+            return last.error();
         }
-        String error = null;
+        if (last != null && !checking.tryLock()) {
+            return last.error();
+        }
+        if (last == null) {
+            checking.lock(); // the very first answer: nothing to fall back on
+        }
         try {
-            vitals.checkStore();
-        } catch (RuntimeException e) {
-            error = e.getMessage() == null ? e.toString() : e.getMessage();
+            StoreReading now = store;
+            if (now != last && now != null) {
+                return now.error(); // another caller just asked
+            }
+            String error = null;
+            try {
+                vitals.checkStore();
+            } catch (RuntimeException e) {
+                error = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            store = new StoreReading(System.nanoTime(), error);
+            return error;
+        } finally {
+            checking.unlock();
         }
-        store = new StoreReading(System.nanoTime(), error);
-        return error;
     }
 
     /** One log line per change of a component's state, naming it. */

@@ -2,6 +2,8 @@ package org.spectrumcomet.comet.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -81,5 +83,39 @@ class ServerHealthTest {
     @Test
     void notUpBeforeAnyListenerIsRegistered() {
         assertThat(new ServerHealth(new Store(), "sqlite").report().up()).isFalse();
+    }
+
+    @Test
+    void probesArrivingWhileTheStoreIsSlowTakeThePreviousAnswerInsteadOfWaiting() throws Exception {
+        CountDownLatch inCheck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger asked = new AtomicInteger();
+        ServerHealth health = new ServerHealth(new EngineVitals() {
+            @Override
+            public void checkStore() {
+                if (asked.incrementAndGet() == 2) {
+                    inCheck.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw CometStoreException.unreachable("Redis did not answer", null);
+                }
+            }
+        }, "redis");
+        health.listener("ws", () -> true);
+        assertThat(health.report().up()).isTrue();
+        Thread.sleep(1_100); // the first answer is stale now
+        Thread slow = new Thread(health::report);
+        slow.start();
+        assertThat(inCheck.await(10, TimeUnit.SECONDS)).isTrue();
+        long start = System.nanoTime();
+        assertThat(health.report().up()).as("the previous answer, at once").isTrue();
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(1));
+        release.countDown();
+        slow.join(10_000);
+        assertThat(health.report().up()).isFalse();
+        assertThat(asked).hasValue(2);
     }
 }
