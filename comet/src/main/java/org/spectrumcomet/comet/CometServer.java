@@ -22,6 +22,10 @@ import org.spectrumcomet.comet.engine.CometEngine;
 import org.spectrumcomet.comet.engine.local.ConfiguredTenants;
 import org.spectrumcomet.comet.engine.local.LocalCometEngine;
 import org.spectrumcomet.comet.engine.redis.RedisCometEngine;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.OperatorEndpoints;
+import org.spectrumcomet.comet.metrics.ServerGauges;
+import org.spectrumcomet.comet.metrics.ServerHealth;
 import org.spectrumcomet.comet.store.CometStore;
 import org.spectrumcomet.comet.store.CometStoreException;
 import org.spectrumcomet.comet.store.MemoryStore;
@@ -40,12 +44,16 @@ import org.slf4j.LoggerFactory;
  * java.util.concurrent.RejectedExecutionException}): the CometQL listener then closes that
  * connection, the WebSocket/HTTP listener retries the connection's next call shortly (in order,
  * within the connection's own bound of pending calls).
+ *
+ * <p>Every listener counts into one {@link CometMetrics}; the HTTP port answers {@code GET /metrics}
+ * from it and {@code GET /health} from a {@link ServerHealth} that knows the listeners and the store.
  */
 public final class CometServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CometServer.class);
 
     private final ServerConfig config;
+    private final CometMetrics metrics;
     /** What to close, newest first. */
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -53,8 +61,9 @@ public final class CometServer implements AutoCloseable {
     private InetSocketAddress wsAddress;
     private InetSocketAddress httpAddress;
 
-    private CometServer(ServerConfig config) {
+    private CometServer(ServerConfig config, CometMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     public static void main(String[] args) {
@@ -63,7 +72,15 @@ public final class CometServer implements AutoCloseable {
 
     /** Starts everything; on failure closes what was started and throws a one-line reason. */
     public static CometServer start(ServerConfig config) throws ServerStartException {
-        CometServer server = new CometServer(config);
+        return start(config, new CometMetrics());
+    }
+
+    /**
+     * As {@link #start(ServerConfig)}, counting into {@code metrics} (its registry is what
+     * {@code GET /metrics} shows). The server closes {@code metrics} when it stops.
+     */
+    public static CometServer start(ServerConfig config, CometMetrics metrics) throws ServerStartException {
+        CometServer server = new CometServer(config, metrics);
         try {
             server.startAll();
             return server;
@@ -81,8 +98,11 @@ public final class CometServer implements AutoCloseable {
             log.warn("no tenant configured: using demo tenant 0 with the well-known key '{}' — configure "
                     + "[tenants] before exposing this server", ServerConfig.DEMO_KEY);
         }
+        resources.push(metrics);
         CometEngine engine = openEngine();
         resources.push(engine);
+        ServerGauges gauges = ServerGauges.register(metrics, engine.vitals());
+        ServerHealth health = new ServerHealth(engine.vitals(), storeKind());
         EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("comet-boss"));
         EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("comet-io"));
         resources.push(() -> {
@@ -105,15 +125,20 @@ public final class CometServer implements AutoCloseable {
 
         CometQlListener cometql = listen("cometql", config.cometql(), () -> CometQlListener.start(
                 new CometQlSettings(cometqlBind, config.cometqlMaxConnections(), config.cometqlIdleTimeout(),
-                        config.cometqlMaxPacketBytes()), engine, boss, workers, blocking));
+                        config.cometqlMaxPacketBytes()), engine, boss, workers, blocking, metrics));
         resources.push(cometql);
         cometqlAddress = cometql.localAddress();
+        health.listener("cometql", cometql::bound);
+        gauges.watch(cometql.connections());
         WebListener web = listen("ws", config.ws(), () -> WebListener.start(
                 new org.spectrumcomet.comet.ws.WebSettings(wsBind, httpBind, config.wsMaxConnections(),
-                        config.wsMaxFrameBytes(), config.httpIdleTimeout()), engine, boss, workers, blocking));
+                        config.wsMaxFrameBytes(), config.httpIdleTimeout()), engine, boss, workers, blocking,
+                metrics, new OperatorEndpoints(metrics, health)));
         resources.push(web);
         wsAddress = web.localAddress();
         httpAddress = web.httpAddress();
+        health.listener(httpBind == null ? "ws" : "ws+http", web::bound);
+        gauges.watch(web.channels());
     }
 
     /** The embedded engine with its store, or with {@code --redis} one node of a shared network. */
@@ -127,6 +152,16 @@ public final class CometServer implements AutoCloseable {
         } catch (CometStoreException e) {
             throw new ServerStartException(e.getMessage(), e);
         }
+    }
+
+    /** What {@code /health} calls the store. */
+    private String storeKind() {
+        return config.redis() != null ? "redis" : config.inMemory() ? "memory" : "sqlite";
+    }
+
+    /** The server's meters ({@code GET /metrics} on the HTTP port shows them). */
+    public CometMetrics metrics() {
+        return metrics;
     }
 
     private CometStore openStore() throws ServerStartException {

@@ -35,6 +35,7 @@ final class DemoScript {
         try (InProcessComet comet = InProcessComet.start()) {
             steps.line("comet", "our comet server: CometQL 127.0.0.1:" + comet.cometqlPort() + ", WebSocket "
                     + comet.websocketBase() + " (in memory, tenant " + InProcessComet.DEV_ID + ")");
+            steps.line("comet", "metrics: curl " + comet.metricsUrl() + " (health: " + comet.healthUrl() + ")");
             try (SiteServer site = SiteServer.connect(comet.cometqlPort(), InProcessComet.TENANT_KEY,
                     steps.transcript)) {
                 prepare(site);

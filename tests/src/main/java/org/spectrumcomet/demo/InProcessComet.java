@@ -49,6 +49,16 @@ final class InProcessComet implements AutoCloseable {
         return "ws://127.0.0.1:" + wsPort();
     }
 
+    /** The comet server's Prometheus metrics on its HTTP port (the counters move as the demo runs). */
+    String metricsUrl() {
+        return "http://127.0.0.1:" + server.httpAddress().getPort() + "/metrics";
+    }
+
+    /** The comet server's readiness: 200 when every listener and the store are up. */
+    String healthUrl() {
+        return "http://127.0.0.1:" + server.httpAddress().getPort() + "/health";
+    }
+
     /**
      * CppComet's positional WebSocket URL for a user (spec §I.4.1): parameters in the path, in
      * this order, unencoded; {@code sesion} is the server's spelling.

@@ -50,6 +50,7 @@ class DemoTest {
         assertThat(o.err()).doesNotContain("FAILED");
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains(
+                "[comet] metrics: curl http://127.0.0.1:",
                 "[xmpp alice] <- CONNECTED",
                 "[xmpp alice] <- buddy bob is online",
                 "[xmpp alice] -> bob: Hello from XMPP",

@@ -2,6 +2,10 @@ package org.spectrumcomet.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +36,21 @@ class InProcessCometTest {
             assertThat(comet.userSocket(DemoUser.BOB, "0123456789abcdef0123456789abcdef").toString())
                     .isEqualTo("ws://127.0.0.1:" + comet.wsPort() + "/ws/sesion=" + DemoUser.BOB.key()
                             + "&myid=2002&devid=0&v=4.09&uuid=0123456789abcdef0123456789abcdef&api=js");
+        }
+    }
+
+    @Test
+    void itsMetricsAndHealthAnswerOnTheUrlsTheDemoPrints() throws Exception {
+        try (InProcessComet comet = InProcessComet.start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(comet.metricsUrl())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("comet_connections_open{protocol=\"websocket\"} 0.0");
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(comet.healthUrl())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"kind\":\"memory\"");
         }
     }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spectrumcomet.comet.engine.CometEngine;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.CometQlMeter;
 import org.spectrumcomet.comet.mysql.MysqlChannelHandler;
 import org.spectrumcomet.comet.mysql.MysqlConnection;
 import org.spectrumcomet.comet.mysql.MysqlConnectionLimit;
@@ -51,7 +53,15 @@ public final class CometQlListener implements AutoCloseable {
     public static CometQlListener start(CometQlSettings settings, CometEngine engine, EventLoopGroup boss,
                                         EventLoopGroup workers, ExecutorService statements)
             throws InterruptedException {
-        CometQlService service = new CometQlService(engine, settings);
+        return start(settings, engine, boss, workers, statements, CometMetrics.unscraped());
+    }
+
+    /** As {@link #start(CometQlSettings, CometEngine, EventLoopGroup, EventLoopGroup, ExecutorService)}, counting into {@code metrics}. */
+    public static CometQlListener start(CometQlSettings settings, CometEngine engine, EventLoopGroup boss,
+                                        EventLoopGroup workers, ExecutorService statements, CometMetrics metrics)
+            throws InterruptedException {
+        CometQlService service = new CometQlService(engine, settings, metrics);
+        CometQlMeter meter = new CometQlMeter(metrics);
         MysqlConnectionLimit limit = new MysqlConnectionLimit(settings.maxConnections());
         ChannelGroup connections = new DefaultChannelGroup("cometql", GlobalEventExecutor.INSTANCE);
         AtomicLong connectionIds = new AtomicLong();
@@ -71,6 +81,7 @@ public final class CometQlListener implements AutoCloseable {
                                 .addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast("decoder", new MysqlPacketDecoder(settings.maxPacketBytes()))
                                 .addLast("encoder", ServerMessageEncoder.INSTANCE)
+                                .addLast("metrics", meter)
                                 .addLast("connection", new MysqlChannelHandler(connection, statements));
                     }
                 });
@@ -82,6 +93,16 @@ public final class CometQlListener implements AutoCloseable {
     /** The bound address (the real port when the settings asked for port 0). */
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) server.localAddress();
+    }
+
+    /** True while the listening socket is bound (for {@code /health}). */
+    public boolean bound() {
+        return server.isActive();
+    }
+
+    /** The accepted connections, for the outbound backlog gauges. */
+    public ChannelGroup connections() {
+        return connections;
     }
 
     /** Stops accepting and closes every connection. */

@@ -3,6 +3,7 @@ package org.spectrumcomet.comet.cometql;
 import java.net.SocketAddress;
 import java.util.Optional;
 import org.spectrumcomet.comet.engine.CometEngine;
+import org.spectrumcomet.comet.metrics.CometMetrics;
 import org.spectrumcomet.comet.mysql.MysqlService;
 import org.spectrumcomet.comet.mysql.MysqlSession;
 
@@ -16,9 +17,11 @@ final class CometQlService implements MysqlService {
 
     private final CometEngine engine;
     private final ServerVariables variables;
+    private final CometMetrics metrics;
 
-    CometQlService(CometEngine engine, CometQlSettings settings) {
+    CometQlService(CometEngine engine, CometQlSettings settings, CometMetrics metrics) {
         this.engine = engine;
+        this.metrics = metrics;
         this.variables = new ServerVariables(SERVER_VERSION, settings.maxPacketBytes(),
                 settings.idleTimeout().toSeconds(), settings.maxConnections());
     }
@@ -36,6 +39,6 @@ final class CometQlService implements MysqlService {
     @Override
     public MysqlSession open(String user, SocketAddress remote) {
         String tenant = engine.tenants().devIdOf(user).orElseThrow();
-        return new CometQlSession(new TableContext(engine, tenant), user, remote, variables);
+        return new CometQlSession(new TableContext(engine, tenant), user, remote, variables, metrics);
     }
 }

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.Inbound;
+import org.spectrumcomet.comet.metrics.StatementMeter;
 import org.spectrumcomet.comet.mysql.MysqlSession;
 import org.spectrumcomet.comet.mysql.QueryResult;
 import org.spectrumcomet.comet.store.CometStoreException;
@@ -28,11 +31,18 @@ final class CometQlSession implements MysqlSession {
     private final String user;
     private final SocketAddress remote;
     private final SessionStatements sessionStatements;
+    private final CometMetrics metrics;
     private String database = "";
     /** What {@code SELECT LAST_INSERT_ID()} answers: the id of this session's last INSERT that set one. */
     private volatile long lastInsertId;
 
     CometQlSession(TableContext context, String user, SocketAddress remote, ServerVariables variables) {
+        this(context, user, remote, variables, CometMetrics.unscraped());
+    }
+
+    CometQlSession(TableContext context, String user, SocketAddress remote, ServerVariables variables,
+                   CometMetrics metrics) {
+        this.metrics = metrics;
         this.context = context;
         this.user = user;
         this.remote = remote;
@@ -59,14 +69,43 @@ final class CometQlSession implements MysqlSession {
 
     @Override
     public QueryResult query(String sql) {
+        Addressed addressed = new Addressed();
+        QueryResult result = answer(sql, addressed);
+        counted(addressed, result);
+        return result;
+    }
+
+    /** What a statement addressed, for {@code comet_cometql_statements_total} and {@code comet_messages_in_total}. */
+    private static final class Addressed {
+        String table = StatementMeter.UNKNOWN;
+        boolean insert;
+    }
+
+    private void counted(Addressed addressed, QueryResult result) {
+        boolean ok = !(result instanceof QueryResult.Failure);
+        metrics.statements().answered(addressed.table, ok);
+        if (ok && addressed.insert) {
+            if (addressed.table.equals("pipes_messages")) {
+                metrics.received(Inbound.COMETQL_PIPES_MESSAGES);
+            } else if (addressed.table.equals("users_messages")) {
+                metrics.received(Inbound.COMETQL_USERS_MESSAGES);
+            }
+        }
+    }
+
+    private QueryResult answer(String sql, Addressed addressed) {
         log.debug("tenant {} user '{}': {}", context.tenant(), user, sql);
         try {
             QueryLexer.Lexed lexed = lexed(sql);
             Optional<QueryResult> answered = sessionStatements.answer(lexed);
             if (answered.isPresent()) {
+                addressed.table = StatementMeter.NONE;
                 return answered.get();
             }
-            QueryResult result = TableStatementRunner.run(TableStatementParser.parse(lexed), context);
+            TableStatement statement = TableStatementParser.parse(lexed);
+            addressed.table = statement.table();
+            addressed.insert = statement instanceof TableStatement.Insert;
+            QueryResult result = TableStatementRunner.run(statement, context);
             if (result instanceof QueryResult.Ok ok && ok.lastInsertId() != 0) {
                 lastInsertId = ok.lastInsertId();
             }
@@ -95,15 +134,22 @@ final class CometQlSession implements MysqlSession {
                 || !sql.regionMatches(true, 0, "INSERT", 0, 6) || !sql.contains("pipes_messages")) {
             return Optional.empty();
         }
+        Addressed addressed = new Addressed();
         try {
             Optional<TableStatement> plain = PlainInsertReader.read(lexed(sql));
             if (plain.isEmpty() || !(plain.get() instanceof TableStatement.Insert insert)) {
                 return Optional.empty();
             }
-            return TableStatementRunner.publishWithoutBlocking(insert, context);
+            addressed.table = insert.table();
+            addressed.insert = true;
+            Optional<QueryResult> result = TableStatementRunner.publishWithoutBlocking(insert, context);
+            result.ifPresent(r -> counted(addressed, r));
+            return result;
         } catch (CometQlException e) {
             log.debug("tenant {} user '{}': refused ({} {}): {}", context.tenant(), user, e.code(), e.getMessage(), sql);
-            return Optional.of(QueryResult.error(e.code(), e.getMessage()));
+            QueryResult refused = QueryResult.error(e.code(), e.getMessage());
+            counted(addressed, refused);
+            return Optional.of(refused);
         }
     }
 

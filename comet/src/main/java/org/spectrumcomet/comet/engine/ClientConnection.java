@@ -15,6 +15,15 @@ public interface ClientConnection {
      */
     boolean deliver(CometEvent event);
 
+    /**
+     * {@link #deliver(CometEvent)} of a pipe publish, with the {@link System#nanoTime()} at which
+     * the engine of this node accepted it, so the connection can time publish → socket
+     * ({@code comet_publish_delivery_seconds}).
+     */
+    default boolean deliver(CometEvent event, long acceptedNanos) {
+        return deliver(event);
+    }
+
     /** Closes the connection, telling the client why when the protocol allows. */
     void close(String reason);
 

@@ -120,6 +120,13 @@ public interface CometEngine extends AutoCloseable {
     /** Unregisters a connection: leaves its pipes, and on the user's last connection goes offline. */
     void detach(Session session);
 
+    // ---- operations -----------------------------------------------------------------------
+
+    /** Counts and a store probe for {@code /metrics} and {@code /health}; nothing by default. */
+    default EngineVitals vitals() {
+        return EngineVitals.NONE;
+    }
+
     @Override
     void close();
 }

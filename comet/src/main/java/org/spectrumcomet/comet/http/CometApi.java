@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.spectrumcomet.comet.auth.ServerToken;
 import org.spectrumcomet.comet.engine.CometEngine;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.ErrorMeter;
+import org.spectrumcomet.comet.metrics.Protocol;
 import org.spectrumcomet.comet.store.CometStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,23 +42,37 @@ public final class CometApi {
 
     private final CometEngine engine;
     private final CometApiCalls calls;
+    private final ErrorMeter.ProtocolErrors errors;
 
     public CometApi(CometEngine engine, World world) {
+        this(engine, world, CometMetrics.unscraped());
+    }
+
+    public CometApi(CometEngine engine, World world, CometMetrics metrics) {
         this.engine = engine;
-        this.calls = new CometApiCalls(engine, world);
+        this.calls = new CometApiCalls(engine, world, metrics);
+        this.errors = metrics.errors(Protocol.JSON_API);
+    }
+
+    /** Sends an answer, counting a status of 400 and above in {@code comet_errors_total}. */
+    private void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response, boolean close) {
+        if (response.status().code() >= 400) {
+            errors.sent(response.status().code());
+        }
+        HttpReplies.send(ctx, keepAlive, response, close);
     }
 
     public void answer(ChannelHandlerContext ctx, FullHttpRequest request, String path, OrderedTasks tasks) {
         boolean keepAlive = HttpReplies.keepAlive(request);
         String call = path.substring(PREFIX.length());
         if (!CometApiCalls.NAMES.contains(call)) {
-            HttpReplies.send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no such call: " + call), false);
+            send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no such call: " + call), false);
             return;
         }
         if (!HttpMethod.POST.equals(request.method())) {
             FullHttpResponse response = HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, call + " needs POST");
             response.headers().set(HttpHeaderNames.ALLOW, "POST, OPTIONS");
-            HttpReplies.send(ctx, keepAlive, response, false);
+            send(ctx, keepAlive, response, false);
             return;
         }
         JsonNode body;
@@ -63,15 +80,15 @@ public final class CometApi {
             String text = request.content().toString(StandardCharsets.UTF_8);
             body = text.isBlank() ? NullNode.getInstance() : HttpReplies.JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            HttpReplies.send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.BAD_REQUEST,
+            send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.BAD_REQUEST,
                     "body is not JSON: " + e.getOriginalMessage()), false);
             return;
         }
         String tenant = Optional.ofNullable(request.headers().get(TENANT_HEADER)).map(String::strip).orElse("0");
         String token = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-        boolean queued = tasks.submit(() -> HttpReplies.send(ctx, keepAlive, run(call, tenant, token, body), false));
+        boolean queued = tasks.submit(() -> send(ctx, keepAlive, run(call, tenant, token, body), false));
         if (!queued) {
-            HttpReplies.send(ctx, false, HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
+            send(ctx, false, HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "too many pipelined requests"), true);
         }
     }

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.spectrumcomet.comet.engine.CometEngine;
 import org.spectrumcomet.comet.engine.Names;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.Inbound;
 
 /**
  * What the JSON API's calls do, once the caller is known to hold the tenant key:
@@ -26,10 +28,12 @@ final class CometApiCalls {
 
     private final CometEngine engine;
     private final World world;
+    private final CometMetrics metrics;
 
-    CometApiCalls(CometEngine engine, World world) {
+    CometApiCalls(CometEngine engine, World world, CometMetrics metrics) {
         this.engine = engine;
         this.world = world;
+        this.metrics = metrics;
     }
 
     /** Runs a call; returns the JSON answer, or "" for an empty 200. */
@@ -53,6 +57,7 @@ final class CometApiCalls {
         if (engine.sendToUser(tenant, uid.asLong(), PushFrames.PUSH_EVENT, evt(body)).refused()) {
             throw new QueueFull("user " + uid.asLong() + " is offline and its queue of undelivered messages is full");
         }
+        metrics.received(Inbound.JSON_PUBLISH);
     }
 
     private void broadcast(String tenant, JsonNode body) throws BadRequest {
@@ -62,6 +67,7 @@ final class CometApiCalls {
             throw new BadRequest("\"rid\" must be empty or a pipe name: 3..64 characters of A-Za-z0-9_-");
         }
         engine.publish(tenant, rid.isEmpty() ? World.PIPE : rid, PushFrames.PUSH_EVENT, evt(body), 0, null);
+        metrics.received(Inbound.JSON_BROADCAST);
     }
 
     private String dump(String tenant) {

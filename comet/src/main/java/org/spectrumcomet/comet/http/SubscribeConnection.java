@@ -11,6 +11,9 @@ import org.spectrumcomet.comet.engine.ClientConnection;
 import org.spectrumcomet.comet.engine.ClientInfo;
 import org.spectrumcomet.comet.engine.CometEvent;
 import org.spectrumcomet.comet.engine.Session;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.DeliveryMeter;
+import org.spectrumcomet.comet.metrics.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,20 +30,36 @@ public final class SubscribeConnection implements ClientConnection {
     private final ClientInfo info;
     private final long birth = System.currentTimeMillis() / 1000;
     private final OutboundBudget budget = new OutboundBudget();
+    private final DeliveryMeter meter;
     private volatile Session session;
     private volatile String rid = "";
 
     public SubscribeConnection(Channel channel, ClientInfo info) {
+        this(channel, info, CometMetrics.unscraped().delivery(Protocol.JSON_API));
+    }
+
+    public SubscribeConnection(Channel channel, ClientInfo info, DeliveryMeter meter) {
         this.channel = channel;
         this.info = info;
+        this.meter = meter;
     }
 
     @Override
     public boolean deliver(CometEvent event) {
-        return channel.isActive() && send(PushFrames.push(event, World.PIPE));
+        return deliver(event, 0);
+    }
+
+    @Override
+    public boolean deliver(CometEvent event, long acceptedNanos) {
+        return channel.isActive() && send(PushFrames.push(event, World.PIPE), acceptedNanos);
     }
 
     boolean send(String json) {
+        return send(json, 0);
+    }
+
+    /** @param acceptedNanos when the engine accepted the publish this frame carries, 0 for other frames */
+    private boolean send(String json, long acceptedNanos) {
         int bytes = ByteBufUtil.utf8Bytes(json);
         if (!budget.reserve(bytes)) {
             LOG.info("JSON API user {}: slow consumer ({} bytes unwritten), closing", uid(), budget.queued());
@@ -48,7 +67,15 @@ public final class SubscribeConnection implements ClientConnection {
             return false;
         }
         channel.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.encodeString(channel.alloc(),
-                CharBuffer.wrap(json), StandardCharsets.UTF_8))).addListener(f -> budget.release(bytes));
+                CharBuffer.wrap(json), StandardCharsets.UTF_8))).addListener(f -> {
+                    budget.release(bytes);
+                    if (f.isSuccess()) {
+                        meter.written();
+                        if (acceptedNanos != 0) {
+                            meter.delivered(acceptedNanos); // JSON API fan-outs are small: every frame
+                        }
+                    }
+                });
         return true;
     }
 

@@ -81,6 +81,22 @@ public interface CometStore extends AutoCloseable {
 
     OptionalLong lastSeen(String tenant, long userId);
 
+    // ---- operations (metrics, health) ----
+
+    /** Private messages queued, all tenants; -1 when the store cannot count them. */
+    default long queuedMessages() {
+        return -1;
+    }
+
+    /** Writes waiting for the store's writer; 0 for a store without such a queue. Never blocks. */
+    default int pendingWrites() {
+        return 0;
+    }
+
+    /** Asks the store one trivial question; throws {@link CometStoreException} when it does not answer. */
+    default void check() {
+    }
+
     @Override
     void close();
 }

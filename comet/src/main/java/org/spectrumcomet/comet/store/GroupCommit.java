@@ -254,6 +254,11 @@ final class GroupCommit implements AutoCloseable {
         return queue.size();
     }
 
+    /** False once closed or once the writer thread died. */
+    boolean running() {
+        return !closed && writer.isAlive();
+    }
+
     long commits() {
         return commits;
     }

@@ -172,4 +172,13 @@ public final class MemoryStore implements CometStore {
     public void close() {
         // nothing to release
     }
+
+    @Override
+    public synchronized long queuedMessages() {
+        long total = 0;
+        for (Deque<QueuedMessage> queue : queues.values()) {
+            total += queue.size();
+        }
+        return total;
+    }
 }

@@ -318,6 +318,33 @@ public final class SqliteStore implements CometStore {
     }
 
     @Override
+    public long queuedMessages() {
+        return read("counting queued private messages", "-", c -> {
+            try (PreparedStatement ps = query(c, "SELECT COUNT(*) FROM users_messages"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    @Override
+    public int pendingWrites() {
+        return writes.pending();
+    }
+
+    /** The reader answers a trivial query and the group-commit writer still runs. */
+    @Override
+    public void check() {
+        if (!writes.running()) {
+            throw new CometStoreException("store: the writer of " + file + " has stopped", null);
+        }
+        read("health check", "-", c -> {
+            try (PreparedStatement ps = query(c, "SELECT 1"); ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    @Override
     public void close() {
         writes.close();
         readLock.lock();

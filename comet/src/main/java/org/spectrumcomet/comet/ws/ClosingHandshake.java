@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import java.util.concurrent.TimeUnit;
+import org.spectrumcomet.comet.metrics.ConnectionMeter;
 
 /**
  * Closes a WebSocket with a close frame that tells the client why, but never waits on the client
@@ -27,6 +28,7 @@ public final class ClosingHandshake {
         if (!channel.isActive()) {
             return;
         }
+        ConnectionMeter.closeCodeSent(channel, code);
         channel.writeAndFlush(new CloseWebSocketFrame(code, reason(reason))).addListener(ChannelFutureListener.CLOSE);
         channel.eventLoop().schedule(() -> channel.close(), GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }

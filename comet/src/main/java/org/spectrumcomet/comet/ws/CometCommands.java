@@ -11,6 +11,8 @@ import org.spectrumcomet.comet.engine.PipeMessage;
 import org.spectrumcomet.comet.engine.PublishReceipt;
 import org.spectrumcomet.comet.engine.Session;
 import org.spectrumcomet.comet.engine.SubscriberInfo;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.Inbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +28,15 @@ final class CometCommands {
     private static final int MAX_LOG = 99;
 
     private final CometEngine engine;
+    private final CometMetrics metrics;
 
     CometCommands(CometEngine engine) {
+        this(engine, CometMetrics.unscraped());
+    }
+
+    CometCommands(CometEngine engine, CometMetrics metrics) {
         this.engine = engine;
+        this.metrics = metrics;
     }
 
     void run(CometSocketConnection client, String payload) {
@@ -78,6 +86,7 @@ final class CometCommands {
         long sender = message.anonymousSender() ? 0 : session.userId();
         PublishReceipt receipt = engine.publish(session.tenant(), message.pipe(), message.event(),
                 message.text(), sender, session);
+        metrics.received(Inbound.WEB_PIPE2);
         Map<String, Object> ack = new LinkedHashMap<>();
         ack.put("number_messages", receipt.delivered());
         ack.put("error", "");

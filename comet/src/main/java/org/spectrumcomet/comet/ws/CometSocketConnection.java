@@ -11,6 +11,9 @@ import org.spectrumcomet.comet.engine.ClientInfo;
 import org.spectrumcomet.comet.engine.CometEvent;
 import org.spectrumcomet.comet.engine.Session;
 import org.spectrumcomet.comet.http.OutboundBudget;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.DeliveryMeter;
+import org.spectrumcomet.comet.metrics.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +40,17 @@ public final class CometSocketConnection implements ClientConnection {
     private final ClientInfo info;
     private final OutboundBudget budget = new OutboundBudget();
     private final LoopOutbox outbox;
+    private final DeliveryMeter meter;
     /** Written since the last flush; touched only on the event loop. */
     private boolean unflushed;
     private volatile Session session;
 
     public CometSocketConnection(Channel channel, CometUrl url, ClientInfo info) {
+        this(channel, url, info, CometMetrics.unscraped().delivery(Protocol.WEBSOCKET));
+    }
+
+    public CometSocketConnection(Channel channel, CometUrl url, ClientInfo info, DeliveryMeter meter) {
+        this.meter = meter;
         this.channel = channel;
         this.url = url;
         this.frames = new CometFrames(url.major());
@@ -51,10 +60,15 @@ public final class CometSocketConnection implements ClientConnection {
 
     @Override
     public boolean deliver(CometEvent event) {
+        return deliver(event, 0);
+    }
+
+    @Override
+    public boolean deliver(CometEvent event, long acceptedNanos) {
         if (!channel.isActive()) {
             return false;
         }
-        return send(encoded(event));
+        return send(encoded(event), acceptedNanos);
     }
 
     private byte[] encoded(CometEvent event) {
@@ -69,11 +83,15 @@ public final class CometSocketConnection implements ClientConnection {
 
     /** Writes one JSON frame; false (and the connection closed) when the budget is exhausted. */
     public boolean send(String json) {
-        return send(json.getBytes(StandardCharsets.UTF_8));
+        return send(json.getBytes(StandardCharsets.UTF_8), 0);
     }
 
-    /** Writes one frame of UTF-8 JSON, never modified afterwards (it may be shared by connections). */
-    private boolean send(byte[] utf8) {
+    /**
+     * Writes one frame of UTF-8 JSON, never modified afterwards (it may be shared by connections).
+     *
+     * @param acceptedNanos when the engine accepted the publish this frame carries, 0 for other frames
+     */
+    private boolean send(byte[] utf8, long acceptedNanos) {
         int bytes = utf8.length;
         if (!budget.reserve(bytes, unwrittenInChannel())) {
             LOG.info("tenant {} user {} uuid {}: slow consumer ({} bytes unwritten), closing",
@@ -81,7 +99,7 @@ public final class CometSocketConnection implements ClientConnection {
             close(WebSocketCloseStatus.TRY_AGAIN_LATER.code(), "slow consumer");
             return false;
         }
-        outbox.add(new FrameItem(this, utf8));
+        outbox.add(new FrameItem(this, utf8, acceptedNanos));
         return true;
     }
 
@@ -91,10 +109,18 @@ public final class CometSocketConnection implements ClientConnection {
         return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
-    /** On the loop, from the outbox: hands the frame to the channel; the outbox flushes later. */
-    private void writeFrame(byte[] utf8) {
+    /**
+     * On the loop, from the outbox: hands the frame to the channel; the outbox flushes later. The
+     * latency of a publish is sampled on its first frame in each outbox run (a fan-out to
+     * thousands records once per loop, not once per subscriber).
+     */
+    private void writeFrame(byte[] utf8, long acceptedNanos) {
         if (channel.isActive()) {
             channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)), channel.voidPromise());
+            meter.written();
+            if (acceptedNanos != 0 && outbox.firstOfPublish(acceptedNanos)) {
+                meter.delivered(acceptedNanos);
+            }
         }
         budget.release(utf8.length); // from now on counted by the channel's outbound buffer
     }
@@ -114,10 +140,11 @@ public final class CometSocketConnection implements ClientConnection {
         channel.flush();
     }
 
-    private record FrameItem(CometSocketConnection connection, byte[] utf8) implements LoopOutbox.Item {
+    private record FrameItem(CometSocketConnection connection, byte[] utf8, long acceptedNanos)
+            implements LoopOutbox.Item {
         @Override
         public void write() {
-            connection.writeFrame(utf8);
+            connection.writeFrame(utf8, acceptedNanos);
         }
     }
 

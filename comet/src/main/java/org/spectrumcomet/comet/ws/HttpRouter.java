@@ -18,6 +18,7 @@ import org.spectrumcomet.comet.http.CometApi;
 import org.spectrumcomet.comet.http.HttpReplies;
 import org.spectrumcomet.comet.http.OrderedTasks;
 import org.spectrumcomet.comet.http.SiteResponder;
+import org.spectrumcomet.comet.metrics.OperatorEndpoints;
 
 /**
  * Sends each HTTP request where it belongs: WebSocket upgrades on the CppComet paths and on
@@ -38,11 +39,14 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final WebSocketUpgrade upgrade;
     private final CometApi api;
     private final SiteResponder site;
+    private final OperatorEndpoints operator;
     private final ExecutorService blocking;
     private OrderedTasks tasks;
     private ScheduledFuture<?> firstRequest;
 
-    HttpRouter(WebSocketUpgrade upgrade, CometApi api, SiteResponder site, ExecutorService blocking) {
+    HttpRouter(WebSocketUpgrade upgrade, CometApi api, SiteResponder site, OperatorEndpoints operator,
+               ExecutorService blocking) {
+        this.operator = operator;
         this.upgrade = upgrade;
         this.api = api;
         this.site = site;
@@ -105,6 +109,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
         } else if (path.startsWith(CometApi.PREFIX)) {
             api.answer(ctx, request, path, tasks);
+        } else if (operator.answers(path)) {
+            operator.answer(ctx, request, path, tasks);
         } else {
             site.answer(ctx, request, path);
         }

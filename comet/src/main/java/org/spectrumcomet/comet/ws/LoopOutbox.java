@@ -45,6 +45,8 @@ final class LoopOutbox implements Runnable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** Connections written in the current run, flushed at its end; touched only on the loop. */
     private final List<CometSocketConnection> touched = new ArrayList<>();
+    /** The publish whose latency this loop sampled last; touched only on the loop. */
+    private long lastSampled;
 
     private LoopOutbox(EventLoop loop) {
         this.loop = new WeakReference<>(loop);
@@ -75,6 +77,18 @@ final class LoopOutbox implements Runnable {
             queue.clear();
             scheduled.set(false);
         }
+    }
+
+    /**
+     * On the loop: true for the first frame of a publish since another publish's frame was
+     * sampled, so a fan-out records its latency about once per loop (see {@code comet_publish_delivery_seconds}).
+     */
+    boolean firstOfPublish(long acceptedNanos) {
+        if (acceptedNanos == lastSampled) {
+            return false;
+        }
+        lastSampled = acceptedNanos;
+        return true;
     }
 
     /** On the loop: writes what is queued, then flushes every connection written to, once. */

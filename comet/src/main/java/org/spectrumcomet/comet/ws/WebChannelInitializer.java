@@ -18,6 +18,8 @@ import org.spectrumcomet.comet.http.CometApi;
 import org.spectrumcomet.comet.http.HttpReplies;
 import org.spectrumcomet.comet.http.SiteResponder;
 import org.spectrumcomet.comet.http.World;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.OperatorEndpoints;
 
 /**
  * Builds the pipeline shared by the WebSocket and the HTTP API binds (see the package
@@ -37,16 +39,19 @@ final class WebChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final WebSocketUpgrade upgrade;
     private final CometApi api;
     private final SiteResponder site;
+    private final OperatorEndpoints endpoints;
 
     WebChannelInitializer(WebSettings settings, CometEngine engine, ExecutorService blocking,
-                          ChannelGroup channels, String server, String node) {
+                          ChannelGroup channels, String server, String node, CometMetrics metrics,
+                          OperatorEndpoints endpoints) {
+        this.endpoints = endpoints;
         this.settings = settings;
         this.limit = new ConnectionLimit(settings.maxConnections());
         this.channels = channels;
         this.blocking = blocking;
         World world = new World();
-        this.upgrade = new WebSocketUpgrade(engine, world, blocking, settings, server);
-        this.api = new CometApi(engine, world);
+        this.upgrade = new WebSocketUpgrade(engine, world, blocking, settings, server, metrics);
+        this.api = new CometApi(engine, world, metrics);
         this.site = new SiteResponder(node, server);
     }
 
@@ -58,7 +63,7 @@ final class WebChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast(new HttpServerCodec())
                 .addLast(new BoundedAggregator())
                 .addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .addLast(new HttpRouter(upgrade, api, site, blocking));
+                .addLast(new HttpRouter(upgrade, api, site, endpoints, blocking));
     }
 
     /** The aggregator, answering an oversized body with a JSON 413 instead of an empty one. */

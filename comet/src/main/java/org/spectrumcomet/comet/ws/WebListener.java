@@ -13,6 +13,9 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.spectrumcomet.comet.engine.CometEngine;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.OperatorEndpoints;
+import org.spectrumcomet.comet.metrics.ServerHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,18 @@ public final class WebListener implements AutoCloseable {
      */
     public static WebListener start(WebSettings settings, CometEngine engine, EventLoopGroup boss,
                                     EventLoopGroup workers, ExecutorService blocking) throws InterruptedException {
+        CometMetrics metrics = CometMetrics.unscraped();
+        return start(settings, engine, boss, workers, blocking, metrics,
+                new OperatorEndpoints(metrics, new ServerHealth(engine.vitals(), "engine")));
+    }
+
+    /**
+     * As {@link #start(WebSettings, CometEngine, EventLoopGroup, EventLoopGroup, ExecutorService)},
+     * counting into {@code metrics} and answering {@code /metrics} and {@code /health} with {@code endpoints}.
+     */
+    public static WebListener start(WebSettings settings, CometEngine engine, EventLoopGroup boss,
+                                    EventLoopGroup workers, ExecutorService blocking, CometMetrics metrics,
+                                    OperatorEndpoints endpoints) throws InterruptedException {
         ChannelGroup channels = new DefaultChannelGroup("comet-web", GlobalEventExecutor.INSTANCE);
         String node = System.getenv().getOrDefault("HOSTNAME", "spectrum-comet");
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -53,7 +68,8 @@ public final class WebListener implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
-                .childHandler(new WebChannelInitializer(settings, engine, blocking, channels, SERVER, node));
+                .childHandler(new WebChannelInitializer(settings, engine, blocking, channels, SERVER, node,
+                        metrics, endpoints));
         Channel ws = bootstrap.bind(settings.ws()).sync().channel();
         channels.add(ws);
         Channel http = null;
@@ -79,6 +95,16 @@ public final class WebListener implements AutoCloseable {
     /** The bound HTTP API address: the WebSocket address unless a separate one was configured. */
     public InetSocketAddress httpAddress() {
         return http == null ? localAddress() : (InetSocketAddress) http.localAddress();
+    }
+
+    /** True while every listening socket is bound (for {@code /health}). */
+    public boolean bound() {
+        return ws.isActive() && (http == null || http.isActive());
+    }
+
+    /** Every channel of the listener, for the outbound backlog gauges. */
+    public ChannelGroup channels() {
+        return channels;
     }
 
     /** Stops accepting and closes every connection. */

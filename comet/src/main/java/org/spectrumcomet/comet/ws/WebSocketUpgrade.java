@@ -25,6 +25,8 @@ import org.spectrumcomet.comet.http.OrderedTasks;
 import org.spectrumcomet.comet.http.SubscribeConnection;
 import org.spectrumcomet.comet.http.SubscribeHandler;
 import org.spectrumcomet.comet.http.World;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +49,14 @@ final class WebSocketUpgrade {
     private final int maxFrameBytes;
     private final Duration idleTimeout;
     private final String server;
+    private final CometMetrics metrics;
 
-    WebSocketUpgrade(CometEngine engine, World world, ExecutorService blocking, WebSettings settings, String server) {
+    WebSocketUpgrade(CometEngine engine, World world, ExecutorService blocking, WebSettings settings, String server,
+                     CometMetrics metrics) {
         this.engine = engine;
+        this.metrics = metrics;
         this.keys = new UserKeyCheck(engine);
-        this.commands = new CometCommands(engine);
+        this.commands = new CometCommands(engine, metrics);
         this.world = world;
         this.blocking = blocking;
         this.maxFrameBytes = settings.maxFrameBytes();
@@ -74,12 +79,14 @@ final class WebSocketUpgrade {
             invalid = e;
             url = new CometUrl("", 0, "0", 4, 0, "");
         }
-        CometSocketConnection client = new CometSocketConnection(ctx.channel(), url, info(ctx, headers));
+        CometSocketConnection client = new CometSocketConnection(ctx.channel(), url, info(ctx, headers),
+                metrics.delivery(Protocol.WEBSOCKET));
         OrderedTasks tasks = new OrderedTasks(blocking, ctx.channel().eventLoop());
         CometSocketHandler handler = new CometSocketHandler(client, engine, keys, commands, tasks, server);
         if (!handshake(ctx, request, "chat")) {
             return;
         }
+        metrics.connections(Protocol.WEBSOCKET).track(ctx.channel());
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.remove(WebChannelInitializer.IDLE); // CppComet WebSockets have no heartbeat: no idle limit
         pipeline.addLast(new WebSocketFrameAggregator(maxFrameBytes), handler);
@@ -93,12 +100,14 @@ final class WebSocketUpgrade {
     }
 
     void subscribe(ChannelHandlerContext ctx, FullHttpRequest request) {
-        SubscribeConnection connection = new SubscribeConnection(ctx.channel(), info(ctx, request.headers()));
+        SubscribeConnection connection = new SubscribeConnection(ctx.channel(), info(ctx, request.headers()),
+                metrics.delivery(Protocol.JSON_API));
         SubscribeHandler handler = new SubscribeHandler(connection, request.headers().get(CometApi.TENANT_HEADER),
                 engine, world, new OrderedTasks(blocking, ctx.channel().eventLoop()));
         if (!handshake(ctx, request, null)) {
             return;
         }
+        metrics.connections(Protocol.JSON_API).track(ctx.channel());
         ChannelPipeline pipeline = ctx.pipeline();
         // The JSON API has heartbeats: a client silent for the idle timeout is gone.
         pipeline.replace(WebChannelInitializer.IDLE, WebChannelInitializer.IDLE,

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.spectrumcomet.comet.engine.ClientConnection;
 import org.spectrumcomet.comet.engine.CometEngine;
+import org.spectrumcomet.comet.engine.EngineVitals;
 import org.spectrumcomet.comet.engine.Names;
 import org.spectrumcomet.comet.engine.PipeMessage;
 import org.spectrumcomet.comet.engine.PrivateReceipt;
@@ -264,6 +265,36 @@ public final class LocalCometEngine implements CometEngine {
             presence.offline(state, session.userId());
         }
         log.debug("tenant {} user {}: session {} detached", session.tenant(), session.userId(), session.id());
+    }
+
+    @Override
+    public EngineVitals vitals() {
+        return new EngineVitals() {
+            @Override
+            public long subscriptions() {
+                return states.values().stream().mapToLong(s -> s.subscriptions.subscriptionCount()).sum();
+            }
+
+            @Override
+            public long pipesWithSubscribers() {
+                return states.values().stream().mapToLong(s -> s.subscriptions.pipeCount()).sum();
+            }
+
+            @Override
+            public long pendingStoreWrites() {
+                return store.pendingWrites();
+            }
+
+            @Override
+            public long queuedPrivateMessages() {
+                return store.queuedMessages();
+            }
+
+            @Override
+            public void checkStore() {
+                store.check();
+            }
+        };
     }
 
     /** Records "last seen now" for every user still online, then closes the store. */

@@ -59,6 +59,7 @@ final class PipeFanout {
 
     private PublishReceipt publish(TenantState tenant, String pipe, String event, String text, long senderUserId,
                                    Session exceptSession, int keep) {
+        long accepted = System.nanoTime();
         long time = now.getAsLong();
         String messageId = "";
         if (keep > 0) {
@@ -67,7 +68,8 @@ final class PipeFanout {
         }
         // CometQL publishes carry no user_id on the wire; browser (web_) publishes always do.
         long frameUser = senderUserId > 0 || pipe.startsWith(WEB_PREFIX) ? senderUserId : -1;
-        int delivered = deliver(tenant, pipe, new CometEvent(pipe, event, text, time, frameUser, false), exceptSession);
+        int delivered = deliver(tenant, pipe, new CometEvent(pipe, event, text, time, frameUser, false), exceptSession,
+                accepted);
         log.debug("tenant {} pipe {} event {}: delivered to {}, kept {}", tenant.tenant, pipe, event, delivered,
                 keep > 0);
         return new PublishReceipt(messageId, delivered);
@@ -75,9 +77,14 @@ final class PipeFanout {
 
     /** Hands a frame to the pipe's subscribers; returns how many accepted it. Never blocks. */
     int deliver(TenantState tenant, String pipe, CometEvent frame, Session exceptSession) {
+        return deliver(tenant, pipe, frame, exceptSession, System.nanoTime());
+    }
+
+    /** @param accepted {@link System#nanoTime()} when the publish was accepted */
+    private int deliver(TenantState tenant, String pipe, CometEvent frame, Session exceptSession, long accepted) {
         int delivered = 0;
         for (Session subscriber : tenant.subscriptions.subscribers(pipe)) {
-            if (!subscriber.equals(exceptSession) && subscriber.connection().deliver(frame)) {
+            if (!subscriber.equals(exceptSession) && subscriber.connection().deliver(frame, accepted)) {
                 delivered++;
             }
         }

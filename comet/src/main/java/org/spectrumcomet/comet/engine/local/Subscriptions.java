@@ -120,6 +120,20 @@ final class Subscriptions {
         }
     }
 
+    /** Pipes with at least one subscriber; lock-free, for metrics (weakly consistent). */
+    int pipeCount() {
+        return byPipe.size();
+    }
+
+    /** Pipe subscriptions of all sessions; lock-free, for metrics (weakly consistent). */
+    long subscriptionCount() {
+        long total = 0;
+        for (Set<Session> members : byPipe.values()) {
+            total += members.size();
+        }
+        return total;
+    }
+
     /** The pipe's subscribers right now; empty for an unknown pipe. */
     Collection<Session> subscribers(String pipe) {
         Set<Session> members = byPipe.get(pipe);

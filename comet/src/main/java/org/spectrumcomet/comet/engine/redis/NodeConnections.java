@@ -108,4 +108,18 @@ final class NodeConnections {
     List<Long> onlineUsers() {
         return users.onlineUsers();
     }
+
+    /** Pipes with at least one subscriber; lock-free, for metrics (weakly consistent). */
+    int pipeCount() {
+        return byPipe.size();
+    }
+
+    /** Pipe subscriptions of all sessions; lock-free, for metrics (weakly consistent). */
+    long subscriptionCount() {
+        long total = 0;
+        for (Set<Session> members : byPipe.values()) {
+            total += members.size();
+        }
+        return total;
+    }
 }

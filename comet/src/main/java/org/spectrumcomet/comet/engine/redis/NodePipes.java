@@ -106,9 +106,11 @@ final class NodePipes {
         if (envelope.frame() == null) {
             return;
         }
+        // Timed from its arrival here: the publishing node's clock is not this one's.
+        long accepted = System.nanoTime();
         for (Session s : state.of(tenant).subscribers(pipe)) {
             if (!envelope.excludes(state.node(), s.id())) {
-                s.connection().deliver(envelope.frame());
+                s.connection().deliver(envelope.frame(), accepted);
             }
         }
     }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spectrumcomet.comet.engine.ClientConnection;
 import org.spectrumcomet.comet.engine.CometEngine;
+import org.spectrumcomet.comet.engine.EngineVitals;
 import org.spectrumcomet.comet.engine.CometEvent;
 import org.spectrumcomet.comet.engine.Names;
 import org.spectrumcomet.comet.engine.PipeMessage;
@@ -54,6 +55,7 @@ public final class RedisCometEngine implements CometEngine {
     private final NodeLiveness liveness;
     private final NetworkPresence presence;
     private final PrivateDelivery privateDelivery;
+    private final QueueCensus census;
     private final AtomicLong sessionIds = new AtomicLong();
     private final AtomicBoolean redisUp = new AtomicBoolean(true);
 
@@ -73,6 +75,7 @@ public final class RedisCometEngine implements CometEngine {
             this.privateDelivery = new PrivateDelivery(redis, keys, node, now, limits.maxQueuedPerUser());
             this.users = new NodeUsers(redis, keys, channels, presence, privateDelivery,
                     new UserDevices(redis, keys, node), state);
+            this.census = new QueueCensus(redis, keys);
             this.liveness = new NodeLiveness(redis, keys, node, now, settings.presenceTimeout(), this::announceAgain);
         } catch (RuntimeException e) {
             redis.close();
@@ -277,6 +280,36 @@ public final class RedisCometEngine implements CometEngine {
         } catch (RuntimeException e) {
             log.warn("node {}: announcing again failed: {}", node, e.getMessage());
         }
+    }
+
+    @Override
+    public EngineVitals vitals() {
+        return new EngineVitals() {
+            @Override
+            public long subscriptions() {
+                long[] total = {0};
+                state.forEach((tenant, connections) -> total[0] += connections.subscriptionCount());
+                return total[0];
+            }
+
+            @Override
+            public long pipesWithSubscribers() {
+                long[] total = {0};
+                state.forEach((tenant, connections) -> total[0] += connections.pipeCount());
+                return total[0];
+            }
+
+            @Override
+            public long queuedPrivateMessages() {
+                return census.count();
+            }
+
+            /** PING on the command connection, within the command timeout. */
+            @Override
+            public void checkStore() {
+                redis.await(redis.commands().ping(), "health check (PING)");
+            }
+        };
     }
 
     /** Takes this node's users offline (events, last seen), then removes the node from Redis. */
