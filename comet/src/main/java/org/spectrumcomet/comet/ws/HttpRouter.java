@@ -106,7 +106,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (path.startsWith(CometApi.PREFIX)) {
             api.answer(ctx, request, path, tasks);
         } else {
-            site.answer(ctx, request, path);
+            site.answer(ctx, request, path, tasks);
         }
     }
 
