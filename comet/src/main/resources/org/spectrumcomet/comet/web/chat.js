@@ -580,6 +580,11 @@
 
     // ---- start -------------------------------------------------------------------------
 
+    // Leaving the page closes the socket at once, so the user goes offline (and private messages
+    // get queued) now, and a page kept in the back-forward cache holds no connection.
+    window.addEventListener("pagehide", () => comet && comet.close());
+    window.addEventListener("pageshow", event => event.persisted && comet && comet.connect());
+
     try {
         const saved = JSON.parse(sessionStorage.getItem(SESSION) || "null");
         if (saved && saved.key) {
