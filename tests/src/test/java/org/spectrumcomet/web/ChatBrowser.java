@@ -30,6 +30,19 @@ final class ChatBrowser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Generous: chromium and Redis tests of other modules share 2 loaded cores. */
     static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * Selenium warns on every start that it has no DevTools binding for this chromium version; the
+     * tests use WebDriver only. Held here because java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger[] QUIET = {
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver")};
+
+    static {
+        for (java.util.logging.Logger logger : QUIET) {
+            logger.setLevel(java.util.logging.Level.SEVERE);
+        }
+    }
 
     final ChromeDriver driver;
     private final WebDriverWait wait;

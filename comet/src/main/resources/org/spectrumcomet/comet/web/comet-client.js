@@ -168,6 +168,11 @@
             if (pipe === "sys" && event === "error") {
                 this.emit("error", frame.data, frame);
             }
+            if (Number(frame.error) > 400) {
+                // As the reference client: a top-level error code above 400 is final, retrying cannot help.
+                this.closed = true;
+                this.emit("error", frame, frame);
+            }
             if (pipe.startsWith("user_status_")) {
                 const id = Number(pipe.substring("user_status_".length));
                 // Bridge users publish their show as status_<show> on the same pipe: all but offline mean online.
