@@ -436,7 +436,9 @@
         if (save) {
             store("rooms", Array.from(conversations.values()).filter(r => r.kind === "room").map(r => r.target));
         }
-        refreshRoom(c);
+        // The first room call gives the pipe its history setting: sends wait for it, or the first
+        // messages of a new room would not be kept.
+        c.ready = refreshRoom(c);
         return c;
     }
 
@@ -536,7 +538,7 @@
             time: body.ts, mine: true, status: "sending"});
         const request = c.kind === "room" ? {pipe: c.target, event: "message", body: body}
             : {to: c.target, event: "message", body: body};
-        api("send", request).then(answer => {
+        (c.ready || Promise.resolve()).then(() => api("send", request)).then(answer => {
             setStatus(record, c.kind === "room" ? "sent" : answer.delivered > 0 ? "delivered"
                 : answer.queued ? "queued" : "failed");
         }, e => setStatus(record, "failed", e.message));
