@@ -21,6 +21,8 @@ class BrowserChatTest {
         rig.webUser(3003);
         rig.webUser(6006);
         rig.webUser(7007);
+        rig.webUser(8008);
+        rig.webUser(9009);
     }
 
     @AfterAll
@@ -81,6 +83,29 @@ class BrowserChatTest {
                 one.script("c.publish('web_lobby', 'note', {text: 'again'})");
                 return ((java.util.List<?>) two.script("return window.got")).contains("again");
             });
+        }
+    }
+
+    @Test
+    void hostileNickAndRoomTextAreShownAsText() throws Exception {
+        String nick = "<img src=x onerror=window.pwned=2>";
+        String text = "<script>window.pwned=3</script><img src=y onerror=window.pwned=4>";
+        try (ChatBrowser mallory = ChatBrowser.open(rig.chatUrl()); ChatBrowser erin = ChatBrowser.open(rig.chatUrl())) {
+            mallory.signIn(8008, ChatRig.keyOf(8008), nick);
+            mallory.joinRoom("hostile_room");
+            mallory.type(text);
+            mallory.send();
+            mallory.awaitTrue("sent", () -> "sent".equals(mallory.receiptOf(text)));
+            erin.signIn(9009, ChatRig.keyOf(9009), "erin");
+            erin.joinRoom("hostile_room");
+            assertThat(erin.awaitMessage(text).getText()).contains(nick + " ·");
+            Thread.sleep(300); // a (wrongly) created image would have failed to load by now
+            for (ChatBrowser page : new ChatBrowser[] {mallory, erin}) {
+                assertThat(page.script("return typeof window.pwned")).isEqualTo("undefined");
+                assertThat(page.all("img")).isEmpty();
+                assertThat(page.all("#messages script")).isEmpty();
+            }
+            assertThat(mallory.find("#me-name").getText()).isEqualTo(nick + " #8008");
         }
     }
 }
