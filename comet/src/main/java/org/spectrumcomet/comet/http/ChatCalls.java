@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.spectrumcomet.comet.engine.CometEngine;
 import org.spectrumcomet.comet.engine.Names;
 import org.spectrumcomet.comet.engine.PipeMessage;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
  *       {@code "dropped":"offline"});</li>
  *   <li>{@code room} {@code {"pipe":"room"}} → members (authorised subscribers) and the kept history
  *       with times; a pipe with no history setting gets {@value #ROOM_HISTORY} so that rooms used
- *       from the page keep their recent messages;</li>
+ *       from the page keep their recent messages. Bound: this server gives at most
+ *       {@value #MAX_ROOMS_SET_UP} pipes a setting that way (pages signing into rooms of made-up names
+ *       must not grow the store without end); beyond, a new room keeps no history unless the site
+ *       sets {@code pipes_settings} itself, and a warning is logged once;</li>
  *   <li>{@code presence} {@code {"users":[7,8]}} → {@code {"7":0,"8":1732300000}} as {@code users_time}.</li>
  * </ul>
  */
@@ -38,14 +42,22 @@ final class ChatCalls {
     /** Largest message body accepted, as JSON bytes after {@code from} is set (the bridge's default bound). */
     static final int MAX_BODY_BYTES = 8800;
     static final int ROOM_HISTORY = 50;
+    static final int MAX_ROOMS_SET_UP = 10_000;
     static final int MAX_PRESENCE_USERS = 100;
     static final Set<String> EPHEMERAL = Set.of("typing", "paused", "stopped", "receipt");
     private static final Logger LOG = LoggerFactory.getLogger(ChatCalls.class);
 
     private final CometEngine engine;
+    private final int maxRoomsSetUp;
+    private final AtomicInteger roomsSetUp = new AtomicInteger();
 
     ChatCalls(CometEngine engine) {
+        this(engine, MAX_ROOMS_SET_UP);
+    }
+
+    ChatCalls(CometEngine engine, int maxRoomsSetUp) {
         this.engine = engine;
+        this.maxRoomsSetUp = maxRoomsSetUp;
     }
 
     /** The signed-in user a call runs for. */
@@ -100,7 +112,14 @@ final class ChatCalls {
 
     private ObjectNode room(Caller caller, String pipe) {
         if (engine.historyLength(caller.tenant(), pipe).isEmpty()) {
-            engine.setHistoryLength(caller.tenant(), pipe, ROOM_HISTORY);
+            int done = roomsSetUp.incrementAndGet();
+            if (done <= maxRoomsSetUp) {
+                engine.setHistoryLength(caller.tenant(), pipe, ROOM_HISTORY);
+            } else if (done == maxRoomsSetUp + 1) {
+                LOG.warn("tenant {} user {}: chat page rooms now keep no history unless pipes_settings says so"
+                        + " ({} pipes already got one from the page; pipe {})", caller.tenant(), caller.userId(),
+                        maxRoomsSetUp, pipe);
+            }
         }
         ObjectNode answer = HttpReplies.JSON.createObjectNode().put("pipe", pipe);
         Set<Long> members = new LinkedHashSet<>();
