@@ -541,7 +541,10 @@
         (c.ready || Promise.resolve()).then(() => api("send", request)).then(answer => {
             setStatus(record, c.kind === "room" ? "sent" : answer.delivered > 0 ? "delivered"
                 : answer.queued ? "queued" : "failed");
-        }, e => setStatus(record, "failed", e.message));
+        }, e => {
+            setStatus(record, "failed", e.message);
+            showError("not sent: " + e.message);
+        });
     });
 
     $("compose-text").addEventListener("input", () => {

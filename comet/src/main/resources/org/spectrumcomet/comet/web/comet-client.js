@@ -17,6 +17,7 @@
  *
  * Reconnects after a lost socket with exponential backoff (reconnectMin .. reconnectMax ms, with
  * jitter) and sends its whole subscription set again, since the server forgets it with the socket.
+ * A frame with a top-level error code above 400 ends the retries, as in the reference client.
  */
 (function (global) {
     "use strict";
