@@ -76,7 +76,11 @@ public final class ChatApi {
         String tenant = Optional.ofNullable(headers.get(CometApi.TENANT_HEADER)).map(String::strip).orElse("0");
         String user = Optional.ofNullable(headers.get(USER_HEADER)).map(String::strip).orElse("");
         String key = bearer(headers.get(HttpHeaderNames.AUTHORIZATION));
-        boolean queued = tasks.submit(() -> HttpReplies.send(ctx, keepAlive, run(call, tenant, user, key, body), false));
+        boolean queued = tasks.submit(() -> {
+            FullHttpResponse response = run(call, tenant, user, key, body);
+            response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store"); // per-user answers
+            HttpReplies.send(ctx, keepAlive, response, false);
+        });
         if (!queued) {
             HttpReplies.send(ctx, false, HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "too many pipelined requests"), true);

@@ -64,7 +64,9 @@ class ChatApiTest {
 
     @Test
     void whoamiAcceptsUsersAuthHmacAndJwtKeysAndRefusesOthers() throws Exception {
-        assertThat(json(call("whoami", "7", "key7", "{}")).path("user").asLong()).isEqualTo(7);
+        HttpResponse<String> me = call("whoami", "7", "key7", "{}");
+        assertThat(json(me).path("user").asLong()).isEqualTo(7);
+        assertThat(me.headers().firstValue("cache-control")).hasValue("no-store");
         assertThat(json(call("whoami", "9", HmacUserKey.of(WebFixture.KEY0, 9), "")).path("user").asLong()).isEqualTo(9);
         String jwt = JwtUserKey.issue(WebFixture.KEY0, 11, Instant.now().plusSeconds(60));
         assertThat(json(call("whoami", null, jwt, "")).path("user").asLong()).isEqualTo(11);
