@@ -14,6 +14,10 @@
  *       <pre>curl -H 'Authorization: Bearer TENANT_KEY' -H 'X-Comet-Tenant: 0' \
  *     -d '{"uid":7,"evt":{"text":"hi"}}' http://127.0.0.1:8087/comet/Comet/Publish</pre></li>
  *   <li>{@code GET /}, {@code /info}, {@code OPTIONS} — {@link org.spectrumcomet.comet.http.SiteResponder}.</li>
+ *   <li>{@code GET /chat/} — the web chat page and its {@code comet-client.js}
+ *       ({@link org.spectrumcomet.comet.http.StaticPages}, files in {@code org/spectrumcomet/comet/web/});
+ *       {@code POST /chat/api/whoami|send|room|presence} — its site calls
+ *       ({@link org.spectrumcomet.comet.http.ChatApi}), authenticated with the user's own key.</li>
  * </ul>
  *
  * <p>Bounds: request bodies are bounded by the listener's HTTP aggregator (413 beyond); each

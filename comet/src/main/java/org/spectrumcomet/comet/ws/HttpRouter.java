@@ -112,7 +112,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (operator.answers(path)) {
             operator.answer(ctx, request, path, tasks);
         } else {
-            site.answer(ctx, request, path);
+            site.answer(ctx, request, path, tasks);
         }
     }
 

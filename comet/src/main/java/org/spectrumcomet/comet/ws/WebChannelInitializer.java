@@ -14,6 +14,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.spectrumcomet.comet.engine.CometEngine;
+import org.spectrumcomet.comet.http.ChatApi;
 import org.spectrumcomet.comet.http.CometApi;
 import org.spectrumcomet.comet.http.HttpReplies;
 import org.spectrumcomet.comet.http.SiteResponder;
@@ -52,7 +53,7 @@ final class WebChannelInitializer extends ChannelInitializer<SocketChannel> {
         World world = new World();
         this.upgrade = new WebSocketUpgrade(engine, world, blocking, settings, server, metrics);
         this.api = new CometApi(engine, world, metrics);
-        this.site = new SiteResponder(node, server);
+        this.site = new SiteResponder(node, server, new ChatApi(engine));
     }
 
     @Override

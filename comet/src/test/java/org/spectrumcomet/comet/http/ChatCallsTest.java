@@ -1,0 +1,61 @@
+package org.spectrumcomet.comet.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.spectrumcomet.comet.engine.local.ConfiguredTenants;
+import org.spectrumcomet.comet.engine.local.LocalCometEngine;
+import org.spectrumcomet.comet.store.MemoryStore;
+
+/** The chat site calls against the engine directly: rooms' history setting and its bound, sender forcing. */
+class ChatCallsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final LocalCometEngine engine = new LocalCometEngine(new ConfiguredTenants(Map.of("0", "k0")), new MemoryStore());
+    private final ChatCalls.Caller seven = new ChatCalls.Caller("0", 7);
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    @Test
+    void roomsGetAHistorySettingUpToTheBound() throws Exception {
+        ChatCalls calls = new ChatCalls(engine, 2);
+        engine.setHistoryLength("0", "configured", 5);
+        for (String pipe : new String[] {"configured", "room_a", "room_b", "room_c", "room_d"}) {
+            calls.run("room", seven, JSON.readTree("{\"pipe\":\"" + pipe + "\"}"));
+        }
+        assertThat(engine.historyLength("0", "configured")).isEqualTo(OptionalInt.of(5)); // the site's own setting wins
+        assertThat(engine.historyLength("0", "room_a")).isEqualTo(OptionalInt.of(ChatCalls.ROOM_HISTORY));
+        assertThat(engine.historyLength("0", "room_b")).isEqualTo(OptionalInt.of(ChatCalls.ROOM_HISTORY));
+        assertThat(engine.historyLength("0", "room_c")).isEmpty();
+        assertThat(engine.historyLength("0", "room_d")).isEmpty();
+    }
+
+    @Test
+    void sendForcesTheSenderAndKeepsTheRest() throws Exception {
+        ChatCalls calls = new ChatCalls(engine);
+        calls.run("room", seven, JSON.readTree("{\"pipe\":\"kept_room\"}"));
+        String answer = calls.run("send", seven, JSON.readTree(
+                "{\"pipe\":\"kept_room\",\"body\":{\"from\":\"1\",\"nick\":\"seven\",\"text\":\"x\",\"ref\":\"r\"}}"));
+        assertThat(JSON.readTree(answer).path("delivered").asInt()).isZero();
+        var body = JSON.readTree(engine.history("0", "kept_room", 10).get(0).text());
+        assertThat(body.path("from").asText()).isEqualTo("7");
+        assertThat(body.path("nick").asText()).isEqualTo("seven");
+        assertThat(body.path("ref").asText()).isEqualTo("r");
+        assertThat(body.path("ts").asLong()).isPositive();
+        assertThat(engine.history("0", "kept_room", 10).get(0).userId()).isEqualTo(7);
+    }
+
+    @Test
+    void unknownCallIsABadRequest() {
+        assertThatThrownBy(() -> new ChatCalls(engine).run("drop", seven, JSON.createObjectNode()))
+                .isInstanceOf(CometApiCalls.BadRequest.class).hasMessage("no such call: drop");
+    }
+}
