@@ -1,5 +1,6 @@
 package org.spectrumcomet.bridge;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,10 @@ import org.spectrumcomet.backend.SpectrumBackend;
 import org.spectrumcomet.backend.config.TransportConfig;
 import org.spectrumcomet.backend.outbound.BackendFeatures;
 import org.spectrumcomet.bridge.config.CometSettings;
+import org.spectrumcomet.bridge.metrics.BridgeMeters;
+import org.spectrumcomet.bridge.metrics.CometLinkState;
+import org.spectrumcomet.bridge.metrics.MeteredCometNetwork;
+import org.spectrumcomet.bridge.metrics.SessionGauges;
 import org.spectrumcomet.bridge.session.CometClientNetwork;
 import org.spectrumcomet.bridge.session.ScheduledSessionTimer;
 import org.spectrumcomet.bridge.session.SessionServices;
@@ -46,9 +51,18 @@ public final class SpectrumCometBackend {
                     ExecutorService pool = Executors.newFixedThreadPool(SESSION_THREADS, daemon("bridge-session"));
                     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("bridge-timer"));
                     CometClientNetwork network = new CometClientNetwork(settings.endpoint(), context.eventLoops(), pool);
-                    SessionServices services = new SessionServices(context.mainInstance(), network, settings,
-                            new ScheduledSessionTimer(timer), Clock.systemUTC(), pool);
-                    return CometBridge.handlers(services, new Sessions(services), () -> {
+                    MeterRegistry registry = context.metrics().registry();
+                    CometLinkState link = new CometLinkState(settings.endpoint().cometqlHost() + ":"
+                            + settings.endpoint().cometqlPort(), settings.websocket(), timer, CometLinkState.DEBOUNCE,
+                            registry);
+                    context.metrics().addHealthCheck("comet", link::problem);
+                    BridgeMeters meters = new BridgeMeters(registry);
+                    SessionServices services = new SessionServices(context.mainInstance(),
+                            new MeteredCometNetwork(network, meters, link), settings,
+                            new ScheduledSessionTimer(timer), Clock.systemUTC(), pool, meters);
+                    Sessions sessions = new Sessions(services);
+                    SessionGauges.register(registry, sessions);
+                    return CometBridge.handlers(services, sessions, () -> {
                         network.close();
                         timer.shutdownNow();
                         pool.shutdown();
