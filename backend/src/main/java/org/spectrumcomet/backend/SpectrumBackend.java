@@ -75,7 +75,7 @@ public final class SpectrumBackend {
                 throw new ConfigException("(no config file): the transport config path must be the last argument");
             }
             config = TransportConfig.load(arguments.configFile(), arguments.configOverrides());
-            metrics = MetricsSettings.from(config);
+            metrics = MetricsSettings.from(config, arguments.backendId());
         } catch (ConfigException e) {
             err.println(definition.name() + ": " + e.getMessage());
             return EXIT_CONFIG;

@@ -13,21 +13,24 @@ import org.spectrumcomet.backend.config.TransportConfig;
  * <pre>
  *   [metrics]
  *   listen = 127.0.0.1:9102     # HOST:PORT of the /metrics + /health listener ([::1]:9102 for IPv6)
+ *   port_per_backend = false    # optional; true: backend N listens on PORT + N - 1 (N = --service.backend_id)
  *   enabled = true              # optional; false keeps the section but starts no listener
  * </pre>
+ * Spectrum starts several backend processes from one config once {@code users_per_backend} is
+ * reached; without {@code port_per_backend} the second one could not bind and would exit.
  * No section (or {@code enabled = false}) means no listener. A section without {@code listen},
  * an unknown key or a bad value is a {@link ConfigException} naming file, line and key (exit code 2).
  *
  * @param enabled whether a listener is started
  * @param host    the address to bind (an IP literal or a host name)
- * @param port    the port to bind, 1..65535
+ * @param port    the port to bind, 1..65535 (with {@code port_per_backend}, already offset for this backend)
  */
 public record MetricsSettings(boolean enabled, String host, int port) {
 
     /** The section name in the transport config. */
     public static final String SECTION = "metrics";
 
-    private static final Set<String> KEYS = Set.of("enabled", "listen");
+    private static final Set<String> KEYS = Set.of("enabled", "listen", "port_per_backend");
     private static final Pattern LISTEN = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^\\s:\\[\\]]+):([0-9]{1,5})");
 
     /** No listener. */
@@ -35,8 +38,16 @@ public record MetricsSettings(boolean enabled, String host, int port) {
         return new MetricsSettings(false, "", 0);
     }
 
-    /** Reads {@code [metrics]}; throws {@link ConfigException} naming the first bad key. */
+    /** Reads {@code [metrics]} for backend 0 (no offset); see {@link #from(TransportConfig, int)}. */
     public static MetricsSettings from(TransportConfig config) {
+        return from(config, 0);
+    }
+
+    /**
+     * Reads {@code [metrics]} for the backend with {@code backendId} (1-based, 0 when unknown);
+     * throws {@link ConfigException} naming the first bad key.
+     */
+    public static MetricsSettings from(TransportConfig config, int backendId) {
         ConfigSection s = config.section(SECTION);
         for (String key : s.keys()) {
             if (!KEYS.contains(key)) {
@@ -56,6 +67,12 @@ public record MetricsSettings(boolean enabled, String host, int port) {
         int port = Integer.parseInt(m.group(2));
         if (port < 1 || port > 65535) {
             throw s.invalid("listen", "port must be 1..65535, got " + port);
+        }
+        if (s.getBoolean("port_per_backend", false) && backendId > 1) {
+            port += backendId - 1;
+            if (port > 65535) {
+                throw s.invalid("listen", "port " + m.group(2) + " + backend id " + backendId + " - 1 is over 65535");
+            }
         }
         String host = m.group(1);
         if (host.startsWith("[")) {

@@ -17,9 +17,24 @@ class MetricsSettingsTest {
     Path dir;
 
     private MetricsSettings read(String text) throws Exception {
+        return read(text, 0);
+    }
+
+    private MetricsSettings read(String text, int backendId) throws Exception {
         Path file = dir.resolve("t.cfg");
         Files.writeString(file, text);
-        return MetricsSettings.from(TransportConfig.load(file, Map.of()));
+        return MetricsSettings.from(TransportConfig.load(file, Map.of()), backendId);
+    }
+
+    @Test
+    void portPerBackendOffsetsThePortByTheBackendId() throws Exception {
+        String text = "[metrics]\nlisten = 127.0.0.1:9100\nport_per_backend = 1\n";
+        assertThat(read(text, 0).port()).isEqualTo(9100);
+        assertThat(read(text, 1).port()).isEqualTo(9100);
+        assertThat(read(text, 3).port()).isEqualTo(9102);
+        assertThat(read("[metrics]\nlisten = 127.0.0.1:9100\n", 3).port()).as("off by default").isEqualTo(9100);
+        assertThatThrownBy(() -> read("[metrics]\nlisten = 127.0.0.1:65535\nport_per_backend = 1\n", 2))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("metrics.listen: port 65535 + backend id 2");
     }
 
     @Test
@@ -50,7 +65,7 @@ class MetricsSettingsTest {
     void anUnknownKeyNamesFileLineAndKey() {
         assertThatThrownBy(() -> read("[metrics]\nlisten = 127.0.0.1:9102\nport = 9102\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("t.cfg:3: metrics.port: unknown key (known: enabled, listen)");
+                .hasMessageContaining("t.cfg:3: metrics.port: unknown key (known: enabled, listen, port_per_backend)");
     }
 
     @Test
