@@ -13,6 +13,7 @@ import org.spectrumcomet.backend.config.TransportConfig;
 import org.spectrumcomet.backend.outbound.BackendFeatures;
 import org.spectrumcomet.bridge.config.CometSettings;
 import org.spectrumcomet.bridge.metrics.BridgeMeters;
+import org.spectrumcomet.bridge.metrics.CometLinkProbe;
 import org.spectrumcomet.bridge.metrics.CometLinkState;
 import org.spectrumcomet.bridge.metrics.MeteredCometNetwork;
 import org.spectrumcomet.bridge.metrics.SessionGauges;
@@ -57,8 +58,9 @@ public final class SpectrumCometBackend {
                             registry);
                     context.metrics().addHealthCheck("comet", link::problem);
                     BridgeMeters meters = new BridgeMeters(registry);
-                    SessionServices services = new SessionServices(context.mainInstance(),
-                            new MeteredCometNetwork(network, meters, link), settings,
+                    MeteredCometNetwork metered = new MeteredCometNetwork(network, meters, link);
+                    CometLinkProbe.start(metered, link, timer, CometLinkProbe.INTERVAL); // ends with the timer
+                    SessionServices services = new SessionServices(context.mainInstance(), metered, settings,
                             new ScheduledSessionTimer(timer), Clock.systemUTC(), pool, meters);
                     Sessions sessions = new Sessions(services);
                     SessionGauges.register(registry, sessions);

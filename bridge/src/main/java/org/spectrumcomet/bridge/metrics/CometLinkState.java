@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *       the last socket that tried to open could not reach comet. One user's socket dropping while
  *       others stay live is that user's problem, not the link's.</li>
  * </ul>
- * Without traffic nothing is learnt: the state stays what it last was (up at start).
+ * Without traffic only CometQL is watched, by {@link CometLinkProbe}'s statement when none ran for
+ * a while; the WebSocket side stays what it last was (up at start).
  *
  * <p>A change is reported only once it has held for the debounce time (2 s by default): then one
  * line is logged ({@code comet link DOWN: ... (N users in grace period)} at WARN,
@@ -53,6 +54,7 @@ public final class CometLinkState {
     private ScheduledFuture<?> pending;
     private long downSince;
     private volatile String reportedProblem;
+    private volatile long lastCometqlOutcome = System.nanoTime();
 
     /**
      * @param cometql   {@code HOST:PORT} of CometQL, for the log line
@@ -86,8 +88,14 @@ public final class CometLinkState {
         return reportedProblem;
     }
 
+    /** When a CometQL statement last completed either way ({@link System#nanoTime}), for the idle probe. */
+    public long lastCometqlOutcome() {
+        return lastCometqlOutcome;
+    }
+
     /** A CometQL statement got an answer from comet. */
     public synchronized void cometqlAnswered() {
+        lastCometqlOutcome = System.nanoTime();
         if (cometqlProblem != null) {
             cometqlProblem = null;
             cometqlReconnects.increment();
@@ -97,6 +105,7 @@ public final class CometLinkState {
 
     /** A CometQL statement could not reach comet. */
     public synchronized void cometqlUnreachable(String why) {
+        lastCometqlOutcome = System.nanoTime();
         cometqlProblem = why;
         changed();
     }
