@@ -1,5 +1,7 @@
 package org.spectrumcomet.backend.metrics;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,10 @@ import java.util.Map;
  * @param problems check name → problem, null for a healthy check
  */
 public record HealthReport(Map<String, String> problems) {
+
+    public HealthReport {
+        problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems)); // null values allowed
+    }
 
     public boolean healthy() {
         return problems.values().stream().allMatch(p -> p == null);

@@ -15,6 +15,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +25,15 @@ import org.slf4j.LoggerFactory;
  * never delays the link to the main instance or the comet sockets.
  *
  * <p>Bounds: request line and headers at most 4 KiB / 8 KiB and a body of at most 4 KiB (more
- * gets 413/431 and the connection closes); a connection idle for 10 s is closed; at most
- * {@value #BACKLOG} connections wait to be accepted. Every response closes its connection.
+ * gets 400/431 and the connection closes); a connection idle for 10 s is closed; at most
+ * {@value #BACKLOG} connections wait to be accepted and at most {@value #MAX_CONNECTIONS} are open
+ * (more are closed at once, unanswered). Every response closes its connection.
  */
 public final class MetricsListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsListener.class);
     static final int BACKLOG = 16;
+    static final int MAX_CONNECTIONS = 32;
 
     private final EventLoopGroup group;
     private final Channel server;
@@ -47,11 +50,20 @@ public final class MetricsListener implements AutoCloseable {
      */
     public static MetricsListener start(MetricsSettings settings, BackendMetrics metrics) {
         EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("metrics-http", true));
+        AtomicInteger open = new AtomicInteger();
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, BACKLOG)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (open.incrementAndGet() > MAX_CONNECTIONS) {
+                            open.decrementAndGet();
+                            LOG.debug("metrics listener: {} connections open, closing one from {}", MAX_CONNECTIONS,
+                                    ch.remoteAddress());
+                            ch.close();
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> open.decrementAndGet());
                         ch.pipeline().addLast(new ReadTimeoutHandler(10, TimeUnit.SECONDS),
                                 new HttpServerCodec(4096, 8192, 8192), new HttpObjectAggregator(4096),
                                 new MetricsHttpHandler(metrics));

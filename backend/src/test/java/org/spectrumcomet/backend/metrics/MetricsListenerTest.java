@@ -83,6 +83,44 @@ class MetricsListenerTest {
     }
 
     @Test
+    void garbageGetsA400AndConnectionsBeyondTheCapAreClosed() throws Exception {
+        String[] hostPort = listener.address().split(":");
+        int port = Integer.parseInt(hostPort[1]);
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.getOutputStream().write("\u0001\u0002 nonsense\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
+        java.util.List<java.net.Socket> idle = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < MetricsListener.MAX_CONNECTIONS; i++) {
+                idle.add(new java.net.Socket("127.0.0.1", port));
+            }
+            try (java.net.Socket extra = new java.net.Socket("127.0.0.1", port)) {
+                extra.setSoTimeout(5000);
+                assertThat(extra.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
+            }
+        } finally {
+            for (java.net.Socket s : idle) {
+                s.close();
+            }
+        }
+        // the idle ones are gone again: a scrape gets through
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                assertThat(get("/health").statusCode()).isEqualTo(200);
+                break;
+            } catch (java.io.IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
     void anAddressInUseIsAClearError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             MetricsSettings settings = new MetricsSettings(true, "127.0.0.1", taken.getLocalPort());
