@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  *       in (a statement the server answered with an error, a full pool or a refused name does not
  *       count); the next statement that gets an answer clears it;</li>
  *   <li>WebSocket is unreachable: no user's socket is live while at least one is reconnecting, or
- *       the last socket that tried to open could not reach comet. One user's socket dropping while
- *       others stay live is that user's problem, not the link's.</li>
+ *       the last socket that tried to open could not reach comet, or the last reconnecting one was
+ *       given up (closed) with none live; the next socket comet answers clears it. One user's
+ *       socket dropping while others stay live is that user's problem, not the link's.</li>
  * </ul>
  * Without traffic only CometQL is watched, by {@link CometLinkProbe}'s statement when none ran for
  * a while; the WebSocket side stays what it last was (up at start).
@@ -188,6 +189,10 @@ public final class CometLinkState {
                     socketsLive--;
                 } else if (down) {
                     socketsDown--;
+                    if (socketsLive == 0) {
+                        // a session giving up (grace period over) is no news that comet is back
+                        openProblem = socketProblem;
+                    }
                 }
                 live = false;
                 down = false;

@@ -160,7 +160,10 @@ class CometLinkStateTest {
         b.lost("reset");
         a.closed(); // the live one logs out: only a reconnecting one is left
         poll(() -> !link.isUp());
-        b.closed(); // and that one gives up: no socket, nothing known against comet
+        b.closed(); // and that one gives up (grace period over): still no news that comet is back
+        settle();
+        assertThat(link.isUp()).isFalse();
+        link.socket().opened(true); // the main logs the user in again and comet answers
         poll(link::isUp);
         settle();
         assertThat(lines()).hasSize(2);
