@@ -20,6 +20,11 @@ import org.spectrumcomet.backend.link.MainInstanceLink;
 import org.spectrumcomet.backend.link.MainInstanceUnreachableException;
 import org.spectrumcomet.backend.link.OutboundGate;
 import org.spectrumcomet.backend.logging.BackendLogging;
+import org.spectrumcomet.backend.metrics.BackendMeters;
+import org.spectrumcomet.backend.metrics.BackendMetrics;
+import org.spectrumcomet.backend.metrics.MetricsBindException;
+import org.spectrumcomet.backend.metrics.MetricsListener;
+import org.spectrumcomet.backend.metrics.MetricsSettings;
 import org.spectrumcomet.backend.outbound.BackendFeatures;
 import org.spectrumcomet.backend.outbound.FramedMainInstance;
 import org.spectrumcomet.backend.outbound.LoginLedger;
@@ -29,6 +34,8 @@ import org.spectrumcomet.backend.outbound.LoginLedger;
  * <ol>
  *   <li>parse argv ({@code --help}, {@code --version} print and return 0);</li>
  *   <li>load the transport config — any problem: one line on stderr, exit code {@value #EXIT_CONFIG};</li>
+ *   <li>with a {@code [metrics]} section, bind its listener — failure: one line on stderr, exit code
+ *       {@value #EXIT_CONFIG};</li>
  *   <li>set up logging, build the handlers (heavy initialisation happens here, before connecting,
  *       so that the first PING is answered within milliseconds);</li>
  *   <li>connect with a bounded retry — failure: one line on stderr, exit code {@value #EXIT_FAILURE};</li>
@@ -62,11 +69,13 @@ public final class SpectrumBackend {
             return EXIT_OK;
         }
         TransportConfig config;
+        MetricsSettings metrics;
         try {
             if (arguments.configFile() == null) {
                 throw new ConfigException("(no config file): the transport config path must be the last argument");
             }
             config = TransportConfig.load(arguments.configFile(), arguments.configOverrides());
+            metrics = MetricsSettings.from(config, arguments.backendId());
         } catch (ConfigException e) {
             err.println(definition.name() + ": " + e.getMessage());
             return EXIT_CONFIG;
@@ -75,23 +84,43 @@ public final class SpectrumBackend {
         if (!arguments.ignored().isEmpty()) {
             LOG.debug("ignoring command-line arguments {}", arguments.ignored());
         }
-        return runConfigured(arguments, config, definition, err);
+        BackendMetrics registry = metrics.enabled() ? BackendMetrics.prometheus() : BackendMetrics.disabled();
+        MetricsListener listener = null;
+        if (metrics.enabled()) {
+            try {
+                listener = MetricsListener.start(metrics, registry);
+            } catch (MetricsBindException e) {
+                LOG.error(e.getMessage());
+                err.println(definition.name() + ": " + e.getMessage());
+                return EXIT_CONFIG;
+            }
+        }
+        try {
+            return runConfigured(arguments, config, definition, registry, err);
+        } finally {
+            if (listener != null) {
+                listener.close();
+            }
+        }
     }
 
     private static int runConfigured(LaunchArguments arguments, TransportConfig config, BackendDefinition definition,
-                                     PrintStream err) {
+                                     BackendMetrics metrics, PrintStream err) {
         RuntimeLimits limits = definition.limits();
         EventLoopGroup group = new NioEventLoopGroup(1);
         UserQueues queues = new UserQueues(limits.workerThreads(), limits.userBacklog(), limits.slowHandlerWarning());
         OutboundGate gate = new OutboundGate(limits.maxPendingOutboundBytes());
         LoginLedger ledger = new LoginLedger();
-        FramedMainInstance main = new FramedMainInstance(gate, ledger);
+        BackendMeters meters = new BackendMeters(metrics.registry(), ledger, gate);
+        metrics.addHealthCheck("main", () -> meters.mainLinkUp() ? null
+                : "no link to the Spectrum main instance at " + arguments.host() + ":" + arguments.port());
+        FramedMainInstance main = new FramedMainInstance(meters.sink(gate), ledger, meters);
         Handlers handlers = null;
         try {
             BackendFeatures features;
             try {
                 features = definition.features(config);
-                handlers = definition.handlers().create(new BackendContext(arguments, config, main, group));
+                handlers = definition.handlers().create(new BackendContext(arguments, config, main, group, metrics));
             } catch (ConfigException e) {
                 err.println(definition.name() + ": " + e.getMessage());
                 return EXIT_CONFIG;
@@ -104,7 +133,7 @@ public final class SpectrumBackend {
             MainInstanceLink link = MainInstanceLink.connect(group, arguments.host(), arguments.port(),
                     new MainInstanceLink.Settings(features, limits.pingTimeout(), limits.maxInboundFrame(),
                             limits.connectAttempts(), limits.connectRetryDelay()),
-                    gate, dispatcher);
+                    gate, dispatcher, meters);
             LOG.info("backend {} {} (id {}, pid {}) linked to the main instance at {}:{}", definition.name(),
                     definition.version(), arguments.backendId(), ProcessHandle.current().pid(), arguments.host(), arguments.port());
             LinkEnd end = link.ended().get();

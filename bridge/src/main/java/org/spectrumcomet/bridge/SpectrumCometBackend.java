@@ -1,5 +1,6 @@
 package org.spectrumcomet.bridge;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,11 @@ import org.spectrumcomet.backend.SpectrumBackend;
 import org.spectrumcomet.backend.config.TransportConfig;
 import org.spectrumcomet.backend.outbound.BackendFeatures;
 import org.spectrumcomet.bridge.config.CometSettings;
+import org.spectrumcomet.bridge.metrics.BridgeMeters;
+import org.spectrumcomet.bridge.metrics.CometLinkProbe;
+import org.spectrumcomet.bridge.metrics.CometLinkState;
+import org.spectrumcomet.bridge.metrics.MeteredCometNetwork;
+import org.spectrumcomet.bridge.metrics.SessionGauges;
 import org.spectrumcomet.bridge.session.CometClientNetwork;
 import org.spectrumcomet.bridge.session.ScheduledSessionTimer;
 import org.spectrumcomet.bridge.session.SessionServices;
@@ -46,9 +52,18 @@ public final class SpectrumCometBackend {
                     ExecutorService pool = Executors.newFixedThreadPool(SESSION_THREADS, daemon("bridge-session"));
                     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("bridge-timer"));
                     CometClientNetwork network = new CometClientNetwork(settings.nodes(), context.eventLoops(), pool);
-                    SessionServices services = new SessionServices(context.mainInstance(), network, settings,
-                            new ScheduledSessionTimer(timer), Clock.systemUTC(), pool);
-                    return CometBridge.handlers(services, new Sessions(services), () -> {
+                    MeterRegistry registry = context.metrics().registry();
+                    CometLinkState link = new CometLinkState(cometqlAddresses(settings), settings.websocket(), timer,
+                            CometLinkState.DEBOUNCE, registry);
+                    context.metrics().addHealthCheck("comet", link::problem);
+                    BridgeMeters meters = new BridgeMeters(registry);
+                    MeteredCometNetwork metered = new MeteredCometNetwork(network, meters, link);
+                    CometLinkProbe.start(metered, link, timer, CometLinkProbe.INTERVAL); // ends with the timer
+                    SessionServices services = new SessionServices(context.mainInstance(), metered, settings,
+                            new ScheduledSessionTimer(timer), Clock.systemUTC(), pool, meters);
+                    Sessions sessions = new Sessions(services);
+                    SessionGauges.register(registry, sessions);
+                    return CometBridge.handlers(services, sessions, () -> {
                         network.close();
                         timer.shutdownNow();
                         pool.shutdown();
@@ -66,6 +81,12 @@ public final class SpectrumCometBackend {
         boolean serverMode = config.service().getBoolean("server_mode", false);
         return BackendFeatures.builder().needPassword(true).needRegistration(!serverMode).muc(true)
                 .receipts(true).sendBuddiesOnLogin(true).build();
+    }
+
+    /** Every node's CometQL address, for the comet link's log lines ("127.0.0.1:3307, 127.0.0.1:3308"). */
+    private static String cometqlAddresses(CometSettings settings) {
+        return settings.nodes().stream().map(node -> node.cometqlHost() + ":" + node.cometqlPort())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static ThreadFactory daemon(String prefix) {

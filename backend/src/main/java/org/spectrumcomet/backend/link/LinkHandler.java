@@ -34,11 +34,19 @@ public final class LinkHandler extends SimpleChannelInboundHandler<SpectrumMessa
     private final Duration pingTimeout;
     private final Consumer<SpectrumMessage> dispatcher;
     private final Consumer<LinkEnd> onEnd;
+    private final LinkObserver observer;
     private ScheduledFuture<?> watchdog;
     private boolean ended;
 
     public LinkHandler(BackendFeatures features, ProcessStats stats, Duration pingTimeout,
                        Consumer<SpectrumMessage> dispatcher, Consumer<LinkEnd> onEnd) {
+        this(features, stats, pingTimeout, dispatcher, onEnd, LinkObserver.NONE);
+    }
+
+    /** Also reports frames, PING answers and the link's state to {@code observer}. */
+    public LinkHandler(BackendFeatures features, ProcessStats stats, Duration pingTimeout,
+                       Consumer<SpectrumMessage> dispatcher, Consumer<LinkEnd> onEnd, LinkObserver observer) {
+        this.observer = observer;
         this.features = features;
         this.stats = stats;
         this.pingTimeout = pingTimeout;
@@ -53,15 +61,22 @@ public final class LinkHandler extends SimpleChannelInboundHandler<SpectrumMessa
                 Protocol.BackendConfig.newBuilder().setConfig(config).build()));
         LOG.info("connected to the main instance at {}; sent BACKEND_CONFIG {}", ctx.channel().remoteAddress(), features);
         armWatchdog(ctx);
+        observer.linkUp();
         ctx.fireChannelActive();
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, SpectrumMessage msg) {
+        observer.frameReceived(msg.type());
         switch (msg.type()) {
             case TYPE_PING -> {
+                long read = System.nanoTime();
                 armWatchdog(ctx);
-                ctx.write(SpectrumMessage.of(Type.TYPE_PONG));
+                ctx.write(SpectrumMessage.of(Type.TYPE_PONG)).addListener(written -> {
+                    if (written.isSuccess()) {
+                        observer.pingAnswered(System.nanoTime() - read);
+                    }
+                });
                 ctx.writeAndFlush(SpectrumMessage.of(Type.TYPE_STATS, stats.sample()));
             }
             case TYPE_EXIT -> {
@@ -113,6 +128,7 @@ public final class LinkHandler extends SimpleChannelInboundHandler<SpectrumMessa
         if (watchdog != null) {
             watchdog.cancel(false);
         }
+        observer.linkDown();
         onEnd.accept(reason);
         ctx.close();
     }

@@ -52,6 +52,14 @@ public final class MainInstanceLink {
     public static MainInstanceLink connect(EventLoopGroup group, String host, int port, Settings settings,
                                            OutboundGate gate, Consumer<SpectrumMessage> dispatcher)
             throws MainInstanceUnreachableException, InterruptedException {
+        return connect(group, host, port, settings, gate, dispatcher, LinkObserver.NONE);
+    }
+
+    /** As {@link #connect(EventLoopGroup, String, int, Settings, OutboundGate, Consumer)}, reporting to {@code observer}. */
+    public static MainInstanceLink connect(EventLoopGroup group, String host, int port, Settings settings,
+                                           OutboundGate gate, Consumer<SpectrumMessage> dispatcher,
+                                           LinkObserver observer)
+            throws MainInstanceUnreachableException, InterruptedException {
         CompletableFuture<LinkEnd> ended = new CompletableFuture<>();
         ProcessStats stats = new ProcessStats();
         Bootstrap bootstrap = new Bootstrap()
@@ -71,7 +79,7 @@ public final class MainInstanceLink {
                                 new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
                         SpectrumCodec.install(ch.pipeline(), settings.maxInboundFrame(), false);
                         ch.pipeline().addLast("spectrum-link", new LinkHandler(settings.features(), stats,
-                                settings.pingTimeout(), dispatcher, ended::complete));
+                                settings.pingTimeout(), dispatcher, ended::complete, observer));
                     }
                 });
         Throwable last = null;

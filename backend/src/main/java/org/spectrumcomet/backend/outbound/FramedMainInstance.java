@@ -20,10 +20,17 @@ public final class FramedMainInstance implements MainInstance {
 
     private final FrameSink sink;
     private final LoginLedger ledger;
+    private final LoginOutcomes outcomes;
 
     public FramedMainInstance(FrameSink sink, LoginLedger ledger) {
+        this(sink, ledger, LoginOutcomes.NONE);
+    }
+
+    /** Also reports each LOGIN's answer to {@code outcomes} (metrics). */
+    public FramedMainInstance(FrameSink sink, LoginLedger ledger, LoginOutcomes outcomes) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
     }
 
     @Override
@@ -32,16 +39,24 @@ public final class FramedMainInstance implements MainInstance {
             LOG.warn("user {}: dropping CONNECTED: no unanswered LOGIN (already answered, or logged out)", user);
             return false;
         }
+        outcomes.accepted();
         return send(Type.TYPE_CONNECTED, Protocol.Connected.newBuilder().setUser(text(user)).build(), user);
     }
 
     @Override
     public boolean disconnected(String user, ConnectionError error, String message) {
         Objects.requireNonNull(error, "error");
+        // read before the claim removes the user: the per-user queue orders LOGIN and its answer
+        boolean answersLogin = ledger.isAwaitingAnswer(user);
         if (!ledger.claimDisconnected(user)) {
             LOG.warn("user {}: dropping DISCONNECTED({}): the user is not logged in (after LOGOUT, or already disconnected)",
                     user, error);
             return false;
+        }
+        if (answersLogin) {
+            outcomes.refused(error);
+        } else {
+            outcomes.disconnected(error);
         }
         return send(Type.TYPE_DISCONNECTED, Protocol.Disconnected.newBuilder()
                 .setUser(text(user)).setError(error.code()).setMessage(text(message)).build(), user);

@@ -41,6 +41,17 @@ public final class LoginLedger {
         return users.containsKey(user);
     }
 
+    /** Users connected now (CONNECTED sent, no LOGOUT or DISCONNECTED since); counts, O(users). */
+    public int connectedCount() {
+        int n = 0;
+        for (State state : users.values()) {
+            if (state == State.CONNECTED) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Takes the CONNECTED transition; false when CONNECTED is not allowed now. */
     boolean claimConnected(String user) {
         boolean[] allowed = {false};

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.spectrumcomet.backend.outbound.ChatMessage;
 import org.spectrumcomet.bridge.comet.CometBody;
 import org.spectrumcomet.bridge.comet.CometBodyCodec;
+import org.spectrumcomet.bridge.metrics.MessageKind;
 import org.spectrumcomet.bridge.session.BodyLimit;
 import org.spectrumcomet.bridge.session.CometMessage;
 import org.spectrumcomet.bridge.session.Failures;
@@ -114,6 +115,10 @@ public final class PrivateChat {
         String buddy = from > 0 ? Long.toString(from)
                 : message.senderId() > 0 ? Long.toString(message.senderId()) : PSEUDO_BUDDY;
         String jid = session.jid();
+        if (body.kind() != CometBody.Kind.RECEIPT && body.kind() != CometBody.Kind.SUBJECT
+                && body.kind() != CometBody.Kind.OTHER) {
+            session.meters().fromComet(MessageKind.ofPrivate(body.kind()));
+        }
         switch (body.kind()) {
             case TEXT -> {
                 String text = body.text().isEmpty() && body.from() == null ? message.data() : body.text();

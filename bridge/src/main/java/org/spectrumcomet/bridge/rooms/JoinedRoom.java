@@ -16,6 +16,7 @@ import org.spectrumcomet.backend.outbound.ParticipantState;
 import org.spectrumcomet.backend.outbound.PresenceStatus;
 import org.spectrumcomet.bridge.comet.CometBody;
 import org.spectrumcomet.bridge.comet.CometBodyCodec;
+import org.spectrumcomet.bridge.metrics.MessageKind;
 import org.spectrumcomet.bridge.session.CometMessage;
 import org.spectrumcomet.bridge.session.LegacyName;
 import org.spectrumcomet.bridge.session.MessageTime;
@@ -193,6 +194,7 @@ final class JoinedRoom {
         }
         if (RoomSubject.isSubject(m, body)) {
             // Never empty (an empty setter would make the main open a bogus 1:1 chat): the room then.
+            session.meters().fromComet(MessageKind.SUBJECT);
             showSubject(body.text(), senderName(body, m, past, room));
             return;
         }
@@ -203,6 +205,7 @@ final class JoinedRoom {
         String name = senderName(body, m, past, ANONYMOUS);
         String text = body.text().isEmpty() && body.from() == null ? m.data() : body.text();
         Instant stamp = past ? MessageTime.sentAt(body, m) : MessageTime.stamp(body, m, session.now());
+        session.meters().fromComet(MessageKind.ROOM);
         session.main().message(session.jid(), ChatMessage.builder(room, text).nickname(name).timestamp(stamp).build());
     }
 

@@ -21,12 +21,18 @@ public final class Outbox {
     private final int bound;
     private final Duration timeout;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
-    private int pending;
+    // written on the session's executor only; volatile so that metrics can read it from their thread
+    private volatile int pending;
 
     public Outbox(Executor session, int bound, Duration timeout) {
         this.session = session;
         this.bound = bound;
         this.timeout = timeout;
+    }
+
+    /** Sends accepted and not yet completed (for metrics). */
+    public int pending() {
+        return pending;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.spectrumcomet.bridge.session;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -102,6 +104,11 @@ public final class Sessions implements SessionHandler {
     /** The live session of {@code jid}, if any. */
     public Optional<UserSession> find(String jid) {
         return Optional.ofNullable(byJid.get(jid));
+    }
+
+    /** The live sessions now (a view; for metrics, which only read). */
+    public Collection<UserSession> all() {
+        return Collections.unmodifiableCollection(byJid.values());
     }
 
     /** Number of live sessions. */

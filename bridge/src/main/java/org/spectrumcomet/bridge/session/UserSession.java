@@ -12,6 +12,7 @@ import org.spectrumcomet.backend.outbound.ConnectionError;
 import org.spectrumcomet.backend.outbound.MainInstance;
 import org.spectrumcomet.bridge.chat.PrivateChat;
 import org.spectrumcomet.bridge.config.CometSettings;
+import org.spectrumcomet.bridge.metrics.BridgeMeters;
 import org.spectrumcomet.bridge.presence.BuddyRoster;
 import org.spectrumcomet.bridge.rooms.RoomSet;
 
@@ -48,7 +49,7 @@ public final class UserSession {
     private final BuddyRoster roster;
     private final PrivateChat chat;
     private volatile boolean ended;
-    private State state = State.CONNECTING;
+    private volatile State state = State.CONNECTING; // volatile: read by metrics
     private CometUserLink link;
     private SessionTimer.Cancellable loginTimer;
     private SessionTimer.Cancellable graceTimer;
@@ -97,6 +98,11 @@ public final class UserSession {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Where this session counts the messages it hands to the XMPP side. */
+    public BridgeMeters meters() {
+        return services.meters();
     }
 
     public RoomSet rooms() {
