@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.spectrumcomet.backend.BackendDefinition;
 import org.spectrumcomet.backend.SpectrumBackend;
 import org.spectrumcomet.backend.config.TransportConfig;
@@ -86,7 +87,7 @@ public final class SpectrumCometBackend {
     /** Every node's CometQL address, for the comet link's log lines ("127.0.0.1:3307, 127.0.0.1:3308"). */
     private static String cometqlAddresses(CometSettings settings) {
         return settings.nodes().stream().map(node -> node.cometqlHost() + ":" + node.cometqlPort())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     private static ThreadFactory daemon(String prefix) {
