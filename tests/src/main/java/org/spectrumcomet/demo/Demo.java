@@ -38,8 +38,15 @@ public final class Demo {
      * @param timeout        the whole demo's time limit
      * @param workDir        where the transport config and the backend's log go, or null for a
      *                       temporary directory (deleted after a successful run)
+     * @param stay           how long to keep everything running after the conversation (bob still
+     *                       online, alice still logged in) so the chat page and the metrics can be
+     *                       looked at; zero for none. Added to the time limit.
      */
-    public record Options(String backendCommand, boolean verbose, Duration timeout, Path workDir) {
+    public record Options(String backendCommand, boolean verbose, Duration timeout, Path workDir, Duration stay) {
+
+        public Options(String backendCommand, boolean verbose, Duration timeout, Path workDir) {
+            this(backendCommand, verbose, timeout, workDir, Duration.ZERO);
+        }
     }
 
     private Demo() {
@@ -50,7 +57,8 @@ public final class Demo {
         Runnable restoreLogs = quietCometLogs();
         long started = System.nanoTime();
         Path workDir = null;
-        DemoScript script = new DemoScript(transcript, Deadline.after(options.timeout()));
+        Duration limit = options.timeout().plus(options.stay());
+        DemoScript script = new DemoScript(transcript, Deadline.after(limit), options.stay());
         String backend;
         try {
             backend = options.backendCommand() != null ? options.backendCommand() : BridgeLauncher.locate().toString();
@@ -69,7 +77,7 @@ public final class Demo {
             Thread runner = new Thread(task, "demo-script");
             runner.setDaemon(true);
             runner.start();
-            task.get(options.timeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            task.get(limit.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
             transcript.plain(String.format("demo OK: every step passed in %.1f s", (System.nanoTime() - started) / 1e9));
             if (options.workDir() == null) {
                 deleteTree(workDir);
@@ -81,7 +89,7 @@ public final class Demo {
             return failed(transcript, err, script.step(), reason, workDir);
         } catch (TimeoutException e) {
             return failed(transcript, err, script.step(), "no progress within the time limit of "
-                    + options.timeout().toSeconds() + " s (plus " + GRACE.toSeconds() + " s to close)", workDir);
+                    + limit.toSeconds() + " s (plus " + GRACE.toSeconds() + " s to close)", workDir);
         } catch (IOException e) {
             return failed(transcript, err, "prepare a work directory", e.toString(), null);
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import static org.spectrumcomet.demo.DemoUser.BOB;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.spectrumcomet.protocol.pb.Protocol.Buddy;
@@ -19,10 +20,12 @@ final class DemoScript {
 
     private final Steps steps;
     private final Conversation talk;
+    private final Duration stay;
 
-    DemoScript(Transcript transcript, Deadline deadline) {
+    DemoScript(Transcript transcript, Deadline deadline, Duration stay) {
         this.steps = new Steps(transcript, deadline);
         this.talk = new Conversation(steps);
+        this.stay = stay;
     }
 
     /** The step running now (or the one that failed). */
@@ -40,14 +43,16 @@ final class DemoScript {
                     steps.transcript)) {
                 prepare(site);
                 steps.begin("spawn the backend");
-                try (SpectrumMain main = SpectrumMain.spawn(backendCommand, comet.bridgeSection(Conversation.HISTORY_LENGTH),
-                        workDir)) {
+                int backendMetricsPort = FreePort.pick();
+                try (SpectrumMain main = SpectrumMain.spawn(backendCommand,
+                        comet.bridgeSection(Conversation.HISTORY_LENGTH) + metricsSection(backendMetricsPort), workDir)) {
                     steps.transcript.addRawSource(main);
                     steps.line("spectrum", "main instance on 127.0.0.1:" + main.port() + " spawned " + backendCommand
                             + " (pid " + main.pid() + ")");
                     steps.begin("backend answers PING");
                     main.awaitReady(steps.allowance());
-                    steps.line("spectrum", "backend ready (PONG)");
+                    steps.line("spectrum", "backend ready (PONG); its metrics: curl http://127.0.0.1:"
+                            + backendMetricsPort + "/metrics");
                     XmppUser alice = main.user(ALICE);
                     login(site, alice);
                     long beforeBob = main.mark();
@@ -56,6 +61,7 @@ final class DemoScript {
                         bobOnline(beforeBob, alice, bob);
                         talk.chat(main, site, alice, bob);
                         talk.room(main, site, alice, bob);
+                        stayUp(comet);
                         steps.begin("bob leaves");
                         long from = main.mark();
                         steps.transcript.removeRawSource(bob);
@@ -78,6 +84,27 @@ final class DemoScript {
         steps.line("site", "users_auth over CometQL: alice = comet user " + ALICE.cometId() + ", bob = comet user "
                 + BOB.cometId());
         talk.prepareRoom(site);
+    }
+
+    /** The backend's optional {@code [metrics]} listener (issue 10), so its counters can be watched. */
+    private static String metricsSection(int port) {
+        return "[metrics]\nlisten = 127.0.0.1:" + port + "\n";
+    }
+
+    /** With {@code --stay}: everything keeps running, bob online and alice logged in, for a look by hand. */
+    private void stayUp(InProcessComet comet) throws DemoFailure {
+        if (stay.isZero()) {
+            return;
+        }
+        steps.begin("stay up");
+        steps.line("demo", "staying up " + stay.toSeconds() + " s: open " + comet.chatUrl() + ", sign in as bob (user "
+                + BOB.cometId() + ", key " + BOB.key() + ") and chat with " + ALICE.cometId() + " (XMPP alice)");
+        try {
+            Thread.sleep(stay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoFailure("interrupted while staying up", e);
+        }
     }
 
     private void login(SiteServer site, XmppUser alice) throws DemoFailure {

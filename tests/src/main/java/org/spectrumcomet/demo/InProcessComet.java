@@ -54,6 +54,11 @@ final class InProcessComet implements AutoCloseable {
         return "http://127.0.0.1:" + server.httpAddress().getPort() + "/metrics";
     }
 
+    /** The web chat page this server serves (issue 10). */
+    String chatUrl() {
+        return "http://127.0.0.1:" + server.httpAddress().getPort() + "/chat/";
+    }
+
     /** The comet server's readiness: 200 when every listener and the store are up. */
     String healthUrl() {
         return "http://127.0.0.1:" + server.httpAddress().getPort() + "/health";

@@ -39,13 +39,22 @@ public final class DemoCommand implements Callable<Integer> {
                     + "removed after a successful run).")
     Path workDir;
 
+    @Option(names = "--stay", paramLabel = "SECONDS", defaultValue = "0",
+            description = "After the conversation keep everything running this long (bob online, alice logged in), "
+                    + "to open the chat page and curl the metrics URLs the transcript prints (default: ${DEFAULT-VALUE}).")
+    int staySeconds;
+
     @Override
     public Integer call() {
+        if (staySeconds < 0) {
+            spec.commandLine().getErr().println("demo: --stay must be zero or a positive number of seconds");
+            return 2;
+        }
         if (timeoutSeconds <= 0) {
             spec.commandLine().getErr().println("demo: --timeout must be a positive number of seconds");
             return 2;
         }
         return Demo.run(new Demo.Options(backend, verbose, Duration.ofSeconds(timeoutSeconds),
-                workDir == null ? null : workDir.toAbsolutePath()), System.out, System.err);
+                workDir == null ? null : workDir.toAbsolutePath(), Duration.ofSeconds(staySeconds)), System.out, System.err);
     }
 }
