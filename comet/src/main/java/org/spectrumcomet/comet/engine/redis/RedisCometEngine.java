@@ -66,9 +66,10 @@ public final class RedisCometEngine implements CometEngine {
         try {
             this.keys = new RedisKeys(settings.keyPrefix());
             this.channels = new ChannelSubscriptions(redis.pubSub());
-            this.history = new PipeHistory(redis, keys);
+            PipeReplay replay = new PipeReplay(redis, keys, settings.replayMessages(), settings.replayAge());
+            this.history = new PipeHistory(redis, keys, replay);
             this.members = new PipeMembers(redis, keys, node);
-            this.pipes = new NodePipes(redis, keys, channels, members, state, now);
+            this.pipes = new NodePipes(redis, keys, channels, members, state, now, replay);
             this.presence = new NetworkPresence(redis, keys, node, now);
             this.privateDelivery = new PrivateDelivery(redis, keys, node, now, limits.maxQueuedPerUser());
             this.users = new NodeUsers(redis, keys, channels, presence, privateDelivery,
@@ -79,7 +80,8 @@ public final class RedisCometEngine implements CometEngine {
             throw e;
         }
         redis.watch(this::redisAvailable);
-        log.info("node {}: engine on {} (key prefix '{}')", node, settings, settings.keyPrefix());
+        log.info("node {}: engine on {} (key prefix '{}', pipe replay {} messages / {} s)", node, settings,
+                settings.keyPrefix(), settings.replayMessages(), settings.replayAge().toSeconds());
     }
 
     /** This node's id, as written in Redis. */
