@@ -60,6 +60,7 @@ public final class ClusterBench implements Callable<Integer> {
             System.err.println("cluster: " + problem);
             return 2;
         }
+        MachineInfo start = MachineInfo.current(); // the header's load average is the one at the start
         int perPipe = subscribers / pipes;
         BenchSettings settings = load.settings(pipes);
         Path work = load.workDirectory("cluster");
@@ -77,7 +78,8 @@ public final class ClusterBench implements Callable<Integer> {
             }
         }
         BenchReport out = new BenchReport("cluster", "bin/bench cluster "
-                + String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceFirst("^cluster ?", ""));
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceFirst("^cluster ?", ""),
+                start);
         out.table("Fan-out and publish→deliver latency by topology (deliveries/s: median (min–max); latency at "
                 + ratePhrase() + " into one pipe of " + perPipe + " subscribers, from the intended send time)",
                 ClusterTable.of(results));
