@@ -26,14 +26,14 @@ final class OutageNotice {
     /**
      * Private messages are not numbered: one published while this node's subscription was away
      * reached the user's connections on other nodes only, or (none there: Redis counted no
-     * listener) went to the user's queue, delivered when the user connects again on any node.
+     * listener) went to the user's queue, which {@link QueueCatchUp} delivers here once it is back.
      */
     static CometEvent pubSubDropped(long now, PipeReplay bounds) {
         return notice(now, "This node's subscription connection to Redis dropped and reconnects by itself: "
                 + "publishing still works; pipe messages published meanwhile arrive late, in order, once it is back "
                 + "(up to the newest " + bounds.length() + " per pipe within " + bounds.age().toSeconds()
                 + " s, else you are told how many were lost); private messages sent meanwhile reach only your "
-                + "connections on other nodes, or if there are none wait in your queue until you connect again");
+                + "connections on other nodes, or if there are none are queued and delivered here once it is back");
     }
 
     private static CometEvent notice(long now, String text) {

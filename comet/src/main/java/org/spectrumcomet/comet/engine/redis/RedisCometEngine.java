@@ -302,6 +302,7 @@ public final class RedisCometEngine implements CometEngine {
     @Override
     public void close() {
         users.leaveAll();
+        users.close();
         liveness.close();
         redis.close();
         log.info("node {}: engine closed", node);
