@@ -1,6 +1,7 @@
 package org.spectrumcomet.bench;
 
 import org.spectrumcomet.bench.bridge.BridgeBench;
+import org.spectrumcomet.bench.cluster.ClusterBench;
 import org.spectrumcomet.bench.codec.CodecBench;
 import org.spectrumcomet.bench.comet.CometBench;
 import org.spectrumcomet.bench.link.LinkBench;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code bin/bench <name> [options]}: one subcommand per benchmark. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs one spectrum-comet benchmark and prints its Markdown table (also written under bench/results/).",
-        subcommands = {CodecBench.class, LinkBench.class, BridgeBench.class, CometBench.class})
+        subcommands = {CodecBench.class, LinkBench.class, BridgeBench.class, CometBench.class, ClusterBench.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -27,6 +28,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: codec, link, bridge or comet");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: codec, link, bridge, comet or cluster");
     }
 }

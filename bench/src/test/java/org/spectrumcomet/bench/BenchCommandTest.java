@@ -11,7 +11,7 @@ class BenchCommandTest {
     void knowsEveryBenchmarkByName() {
         CommandLine cli = new CommandLine(new BenchCommand());
 
-        assertThat(cli.getSubcommands()).containsKeys("codec", "link", "bridge", "comet");
+        assertThat(cli.getSubcommands()).containsKeys("codec", "link", "bridge", "comet", "cluster");
     }
 
     @Test

@@ -81,11 +81,10 @@ final class CometServerCommand implements Callable<Integer> {
                 builder.http = HostPort.parse(http);
             }
             if (redis != null) {
-                // The flag moves the address; password, prefix and timeouts of [redis] stay.
+                // The flag moves the address; password, prefix, timeouts and replay bounds of [redis] stay.
                 RedisSettings at = RedisSettings.parse(redis);
                 RedisSettings ini = builder.redis;
-                builder.redis = ini == null ? at : new RedisSettings(at.host(), at.port(), at.database(),
-                        ini.password(), ini.keyPrefix(), ini.commandTimeout(), ini.presenceTimeout());
+                builder.redis = ini == null ? at : ini.at(at);
             }
             for (String tenant : tenants) {
                 int colon = tenant.indexOf(':');

@@ -108,8 +108,12 @@ class CometServerCommandTest {
                 address = redis://file-host:6379
                 key_prefix = net:
                 presence_timeout = 5
+                replay_messages = 20
+                replay_age = 30
                 """);
         RedisSettings r = configure("--config", ini.toString(), "--redis", "redis://127.0.0.1:7000/3").redis();
+        assertThat(r.replayMessages()).isEqualTo(20);
+        assertThat(r.replayAge()).isEqualTo(Duration.ofSeconds(30));
         assertThat(r.toString()).isEqualTo("redis://127.0.0.1:7000/3");
         assertThat(r.keyPrefix()).isEqualTo("net:");
         assertThat(r.presenceTimeout()).isEqualTo(Duration.ofSeconds(5));

@@ -14,6 +14,6 @@ import java.time.Duration;
  * @param clientThreads event loops of the load clients
  * @param sources      127.0.0.x source addresses the clients spread over
  */
-record BenchSettings(Duration warmup, Duration measure, int repeats, int bodyBytes, int window, int publishers,
+public record BenchSettings(Duration warmup, Duration measure, int repeats, int bodyBytes, int window, int publishers,
                      int clientThreads, int sources) {
 }

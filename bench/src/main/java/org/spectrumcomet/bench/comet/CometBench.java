@@ -2,7 +2,6 @@ package org.spectrumcomet.bench.comet;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,6 +27,9 @@ public final class CometBench implements Callable<Integer> {
 
     @Mixin
     ReportOptions report;
+
+    @Mixin
+    LoadOptions load;
 
     @Spec
     CommandSpec spec;
@@ -56,42 +58,10 @@ public final class CometBench implements Callable<Integer> {
             defaultValue = "10")
     double latencySeconds;
 
-    @Option(names = "--seconds", description = "one measured repeat (default ${DEFAULT-VALUE})", defaultValue = "5")
-    double seconds;
-
-    @Option(names = "--warmup", description = "warm-up seconds before measuring (default ${DEFAULT-VALUE})",
-            defaultValue = "3")
-    double warmup;
-
-    @Option(names = "--repeats", description = "measured repeats (default ${DEFAULT-VALUE})", defaultValue = "3")
-    int repeats;
-
-    @Option(names = "--body-bytes", description = "message body size (default ${DEFAULT-VALUE})", defaultValue = "100")
-    int bodyBytes;
-
-    @Option(names = "--window", description = "fan-out messages in flight (default ${DEFAULT-VALUE})",
-            defaultValue = "8")
-    int window;
-
     // one: CppComet's CometQL lexer is not thread-safe and crashes on concurrent statements
     @Option(names = "--publishers", description = "fan-out publishing connections (default ${DEFAULT-VALUE}; "
             + "CppComet crashes on concurrent CometQL statements)", defaultValue = "1")
     int publishers;
-
-    @Option(names = "--client-threads", description = "load client event loops (default ${DEFAULT-VALUE})",
-            defaultValue = "2")
-    int clientThreads;
-
-    @Option(names = "--sources", description = "127.0.0.x source addresses for clients (default ${DEFAULT-VALUE})",
-            defaultValue = "4")
-    int sources;
-
-    @Option(names = "--server-java-opts", description = "JAVA_OPTS of our server and the raw baseline "
-            + "(default '${DEFAULT-VALUE}')", defaultValue = "-Xmx2g")
-    String serverJavaOpts;
-
-    @Option(names = "--work-dir", description = "data directories and server logs (default: a new temp directory)")
-    Path workDir;
 
     @Option(names = "--jfr", description = "record a JFR profile of our server into DIR/ours-N.jfr")
     Path jfr;
@@ -135,34 +105,29 @@ public final class CometBench implements Callable<Integer> {
             }
             cppcomet = Path.of(home);
         }
-        BenchSettings settings = new BenchSettings(seconds(warmup), seconds(seconds), repeats, bodyBytes, window,
-                publishers, clientThreads, sources);
-        Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("comet-bench-");
+        BenchSettings settings = load.settings(publishers);
+        Path work = load.workDirectory("comet");
+        String serverJavaOpts = load.serverJavaOpts();
         CometRun run = new CometRun(settings, repoRoot(), work, serverJavaOpts);
         if (jfr != null) {
             run.profileInto(Files.createDirectories(jfr.toAbsolutePath()));
         }
         CometResults results = run.all(EnumSet.copyOf(only), connections, subscribers, pool, latencySubscribers, rate,
-                seconds(latencySeconds), cppcomet, sideSubscribers, sideConnections);
+                LoadOptions.duration(latencySeconds), cppcomet, sideSubscribers, sideConnections);
         BenchReport out = new BenchReport("comet", "bin/bench comet "
                 + String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceFirst("^comet ?", ""));
         out.note("Servers: ours = bin/comet-server (JAVA_OPTS `" + serverJavaOpts + "`, SQLite store in " + work
                 + "); raw Netty = the bench module's broadcast server (same JAVA_OPTS)"
                 + (cppcomet != null ? "; CppComet = " + cppcomet + "/start" : "")
-                + ". Clients: " + clientThreads + " event loops in the bench JVM over " + sources
-                + " source addresses; body " + bodyBytes + " bytes; fan-out window " + window + " messages, "
-                + publishers + " publishers; warm-up " + warmup + " s, " + repeats + " × " + seconds + " s.");
+                + ". Clients: " + load.describe() + "; " + publishers + " publishers.");
         CometTables.addTo(out, results);
         out.publish(System.out, report.resultsDirectory());
         lastReport = out;
         return 0;
     }
 
-    private static Duration seconds(double value) {
-        return Duration.ofMillis((long) (value * 1000));
-    }
-
-    private static Path repoRoot() {
+    /** The checkout whose {@code bin/comet-server} the benchmarks start. */
+    public static Path repoRoot() {
         String property = System.getProperty(ResultsFile.ROOT_PROPERTY);
         Path dir = property != null ? Path.of(property) : Path.of("").toAbsolutePath();
         for (Path p = dir; p != null; p = p.getParent()) {

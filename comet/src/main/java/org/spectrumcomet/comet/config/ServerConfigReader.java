@@ -120,6 +120,14 @@ public final class ServerConfigReader {
                     int seconds = positive(e);
                     set(e, v -> config.redis = config.redis.withPresenceTimeout(Duration.ofSeconds(seconds)));
                 }
+                case "replay_messages" -> {
+                    int count = positive(e);
+                    set(e, v -> config.redis = config.redis.withReplayMessages(count));
+                }
+                case "replay_age" -> {
+                    int seconds = positive(e);
+                    set(e, v -> config.redis = config.redis.withReplayAge(Duration.ofSeconds(seconds)));
+                }
                 default -> throw unknown("redis", key, e);
             }
         });

@@ -117,9 +117,18 @@ class ServerConfigReaderTest {
                 key_prefix = net1:
                 command_timeout = 3
                 presence_timeout = 6
+                replay_messages = 50
+                replay_age = 90
                 """);
         assertThat(c.redis()).isEqualTo(new RedisSettings("10.0.0.5", 6380, 2, "pw", "net1:", Duration.ofSeconds(3),
-                Duration.ofSeconds(6)));
+                Duration.ofSeconds(6), 50, Duration.ofSeconds(90)));
+        assertThat(read("[redis]\naddress = redis://h:1\n").redis().replayMessages()).as("default").isEqualTo(1000);
+        assertThatThrownBy(() -> read("[redis]\naddress = redis://h:1\nreplay_messages = 2000000\n"))
+                .hasMessage("comet.ini:3: redis replay_messages must be 1..1000000 (messages kept per pipe), got 2000000");
+        assertThatThrownBy(() -> read("[redis]\naddress = redis://h:1\nreplay_messages = 0\n"))
+                .hasMessage("comet.ini:3: expected a positive whole number, got '0'");
+        assertThatThrownBy(() -> read("[redis]\naddress = redis://h:1\nreplay_age = 86401\n"))
+                .hasMessage("comet.ini:3: redis replay_age must be 1..86400 seconds, got 86401");
         assertThatThrownBy(() -> read("[redis]\npassword = pw\n"))
                 .hasMessage("comet.ini:2: [redis] needs an address (redis://HOST:PORT[/DB])");
         assertThatThrownBy(() -> read("[redis]\naddress = 10.0.0.5:6379\n"))

@@ -20,11 +20,13 @@ public final class OurCometServer implements ServerUnderTest {
 
     public static final String KEY = "BenchKey";
 
+    private final String name;
     private final Process process;
     private final InetSocketAddress ws;
     private final CometQlTarget cometql;
 
-    private OurCometServer(Process process, InetSocketAddress ws, CometQlTarget cometql) {
+    private OurCometServer(String name, Process process, InetSocketAddress ws, CometQlTarget cometql) {
+        this.name = name;
         this.process = process;
         this.ws = ws;
         this.cometql = cometql;
@@ -36,18 +38,28 @@ public final class OurCometServer implements ServerUnderTest {
      * JVM's class path instead, with the launcher's logging configuration.
      */
     public static OurCometServer start(Path root, Path dataDir, String javaOpts) throws IOException {
+        return start("ours", root, dataDir, javaOpts, List.of());
+    }
+
+    /**
+     * The same, named {@code name} in tables and errors, with {@code extraArgs} after the usual
+     * ones (e.g. {@code --redis redis://127.0.0.1:PORT} for a node of a network).
+     */
+    public static OurCometServer start(String name, Path root, Path dataDir, String javaOpts, List<String> extraArgs)
+            throws IOException {
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("comet-server.log");
         List<String> command = new ArrayList<>(launcher(root, javaOpts));
         command.addAll(List.of("--tenant", "0:" + KEY, "--data-dir", dataDir.toString(),
                 "--cometql", "127.0.0.1:0", "--ws", "127.0.0.1:0"));
+        command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         builder.environment().put("JAVA_OPTS", javaOpts);
         builder.environment().putIfAbsent("COMET_LOG_LEVEL", "WARN");
         Process process = builder.start();
         try {
             ReadyLine ready = ReadyLine.await(process, "comet-server ready", 60, log.toString());
-            return new OurCometServer(process, new InetSocketAddress("127.0.0.1", ready.port("ws")),
+            return new OurCometServer(name, process, new InetSocketAddress("127.0.0.1", ready.port("ws")),
                     new CometQlTarget("127.0.0.1", ready.port("cometql"), "root", KEY));
         } catch (IOException | RuntimeException e) {
             ProcessStop.stop(process, 5);
@@ -74,7 +86,7 @@ public final class OurCometServer implements ServerUnderTest {
 
     @Override
     public String name() {
-        return "ours";
+        return name;
     }
 
     @Override

@@ -33,9 +33,9 @@ final class NodePipes {
     private final PipeReplay replay;
 
     NodePipes(RedisLink redis, RedisKeys keys, ChannelSubscriptions channels, PipeMembers members, NodeState state,
-              LongSupplier now) {
+              LongSupplier now, PipeReplay replay) {
         this.redis = redis;
-        this.replay = new PipeReplay(redis, keys);
+        this.replay = replay;
         this.keys = keys;
         this.channels = channels;
         this.members = members;
@@ -98,7 +98,7 @@ final class NodePipes {
                                 now.getAsLong(), -1, false);
                         state.of(tenant).subscribers(pipe).forEach(s -> s.connection().deliver(notice));
                     }
-                }, after -> replay.after(tenant, pipe, after));
+                }, after -> replay.after(tenant, pipe, after), replay.length());
     }
 
     /** Runs on Lettuce's event loops (through the pipe's feed): hands the frame on, never blocks. */

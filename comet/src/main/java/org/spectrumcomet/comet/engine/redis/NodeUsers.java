@@ -28,6 +28,7 @@ final class NodeUsers {
     private final UserDevices devices;
     private final NodeState state;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    private final QueueCatchUp queueCatchUp = new QueueCatchUp(this::deliverQueues);
 
     NodeUsers(RedisLink redis, RedisKeys keys, ChannelSubscriptions channels, NetworkPresence presence,
               PrivateDelivery privateDelivery, UserDevices devices, NodeState state) {
@@ -63,8 +64,8 @@ final class NodeUsers {
             try {
                 if (count == 1) {
                     // Subscribe, then list the connection, then join the user's node set: see PrivateDelivery.
-                    redis.await(channels.acquire(keys.userChannel(tenant, userId),
-                            e -> onUserChannel(tenant, userId, e)), "channel of user " + userId);
+                    redis.await(channels.acquire(keys.userChannel(tenant, userId), userChannel(tenant, userId)),
+                            "channel of user " + userId);
                 }
                 devices.add(session);
                 if (count == 1 && presence.join(tenant, userId)) {
@@ -135,6 +136,50 @@ final class NodeUsers {
         } finally {
             lock.unlock();
         }
+    }
+
+    private ChannelSubscriptions.Listener userChannel(String tenant, long userId) {
+        return new ChannelSubscriptions.Listener() {
+            @Override
+            public void accept(Envelope envelope) {
+                onUserChannel(tenant, userId, envelope);
+            }
+
+            @Override
+            public void reconnected() {
+                queueCatchUp.request();
+            }
+        };
+    }
+
+    /**
+     * Every connected user's queue, to their oldest reachable connection here (after the pub/sub
+     * connection came back: what was queued meanwhile). LPOP hands each message to one node only.
+     * Runs on {@link QueueCatchUp}'s thread; a Redis failure is logged and left to the next reconnect.
+     */
+    private void deliverQueues() {
+        state.forEach((tenant, connections) -> {
+            for (long userId : connections.onlineUsers()) {
+                ReentrantLock lock = lockOf(tenant, userId);
+                lock.lock();
+                try {
+                    List<Session> sessions = connections.reachable(userId, Names.MAX_DEVICES_PER_USER);
+                    if (!sessions.isEmpty()) {
+                        replayQueue(connections, sessions.get(0));
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("tenant {} user {}: queue not delivered after the pub/sub reconnect: {}", tenant, userId,
+                            e.getMessage());
+                } finally {
+                    lock.unlock();
+                }
+            }
+        });
+    }
+
+    /** Stops the queue catch-up thread (engine close). */
+    void close() {
+        queueCatchUp.close();
     }
 
     /** A private message or command from the user's channel; runs on Lettuce's event loop. */

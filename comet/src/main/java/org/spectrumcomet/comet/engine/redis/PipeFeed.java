@@ -33,6 +33,7 @@ final class PipeFeed implements ChannelSubscriptions.Listener {
     private final String name;
     private final Receiver receiver;
     private final LongFunction<CompletionStage<PipeReplay.Tail>> readAfter;
+    private final int batch;
     private final TreeMap<Long, Envelope> waiting = new TreeMap<>();
     /** The last number handed on. */
     private long last;
@@ -41,9 +42,12 @@ final class PipeFeed implements ChannelSubscriptions.Listener {
 
     /**
      * @param start the pipe's number read before subscribing: everything after it is handed on
+     * @param batch the most one read-back returns: a full batch means read on
      */
-    PipeFeed(String name, long start, Receiver receiver, LongFunction<CompletionStage<PipeReplay.Tail>> readAfter) {
+    PipeFeed(String name, long start, Receiver receiver, LongFunction<CompletionStage<PipeReplay.Tail>> readAfter,
+             int batch) {
         this.name = name;
+        this.batch = batch;
         this.last = start;
         this.receiver = receiver;
         this.readAfter = readAfter;
@@ -104,7 +108,7 @@ final class PipeFeed implements ChannelSubscriptions.Listener {
         for (Envelope e : tail.envelopes()) {
             handOn(e);
         }
-        if (tail.envelopes().size() >= PipeReplay.LENGTH) {
+        if (tail.envelopes().size() >= batch) {
             // Possibly more kept than one read returns: read on before the waiting ones.
             waiting.headMap(last, true).clear();
             catchUp();

@@ -94,10 +94,12 @@ final class PipeHistory {
 
     private final RedisLink redis;
     private final RedisKeys keys;
+    private final PipeReplay replay;
 
-    PipeHistory(RedisLink redis, RedisKeys keys) {
+    PipeHistory(RedisLink redis, RedisKeys keys, PipeReplay replay) {
         this.redis = redis;
         this.keys = keys;
+        this.replay = replay;
     }
 
     /** Above this many member entries, a publish counts them all rather than checking each node's liveness. */
@@ -115,8 +117,8 @@ final class PipeHistory {
                 new String[] {keys.settings(tenant), keys.history(tenant, pipe), keys.historyIds(tenant),
                         keys.pipeChannel(tenant, pipe), keys.pipeSequence(tenant, pipe), keys.pipeReplay(tenant, pipe),
                         keys.members(tenant, pipe)},
-                pipe, trustDefault, message.id(), entry(message), envelope, Integer.toString(PipeReplay.LENGTH),
-                Long.toString(PipeReplay.RETENTION.toSeconds()), keys.nodePrefix(), exceptMember,
+                pipe, trustDefault, message.id(), entry(message), envelope, Integer.toString(replay.length()),
+                Long.toString(replay.age().toSeconds()), keys.nodePrefix(), exceptMember,
                 Integer.toString(COUNTED_MEMBERS)), "publish on pipe " + pipe);
         return new Published(((Long) answer.get(0)) == 1, (Long) answer.get(1), (Long) answer.get(2));
     }

@@ -10,16 +10,12 @@ import java.util.concurrent.CompletionStage;
  * Reads back a pipe's recent messages from its replay stream (written by the publishing script),
  * for a node that missed some while its pub/sub connection was away.
  *
- * <p>Bounds: the stream keeps the newest {@link #LENGTH} messages of a pipe and disappears
- * {@link #RETENTION} after the pipe's last publish. A node away longer than that finds a gap it
- * cannot fill: its subscribers get a {@code sys} error frame naming how many messages were lost.
+ * <p>Bounds ({@code [redis] replay_messages}, {@code replay_age}): the stream keeps the newest
+ * {@link #length()} messages of a pipe and disappears {@link #age()} after the pipe's last publish.
+ * The publishing node's bounds trim the stream. A node away longer than that finds a gap it cannot
+ * fill: its subscribers get a {@code sys} error frame naming how many messages were lost.
  */
 final class PipeReplay {
-
-    /** Messages kept per pipe for replay. */
-    static final int LENGTH = 1000;
-    /** How long a pipe's replay stream outlives its last publish. */
-    static final Duration RETENTION = Duration.ofMinutes(5);
 
     /**
      * Lua: gives an envelope the pipe's next number (as its first field) and keeps it in the replay
@@ -55,17 +51,31 @@ final class PipeReplay {
 
     private final RedisLink redis;
     private final RedisKeys keys;
+    private final int length;
+    private final Duration age;
 
-    PipeReplay(RedisLink redis, RedisKeys keys) {
+    PipeReplay(RedisLink redis, RedisKeys keys, int length, Duration age) {
         this.redis = redis;
         this.keys = keys;
+        this.length = length;
+        this.age = age;
+    }
+
+    /** Messages kept per pipe, and the most one read-back returns. */
+    int length() {
+        return length;
+    }
+
+    /** How long a pipe's replay stream outlives its last publish. */
+    Duration age() {
+        return age;
     }
 
     /** Publishes a pipe event that is not kept in history (a track_ announcement), numbered like any message. */
     CompletionStage<Long> publish(String tenant, String pipe, String envelope) {
         return redis.eval(PUBLISH, ScriptOutputType.INTEGER,
                 new String[] {keys.pipeSequence(tenant, pipe), keys.pipeReplay(tenant, pipe), keys.pipeChannel(tenant, pipe)},
-                envelope, Integer.toString(LENGTH), Long.toString(RETENTION.toSeconds()));
+                envelope, Integer.toString(length), Long.toString(age.toSeconds()));
     }
 
     /** The pipe's current number, read before subscribing: where this node's feed of it starts. */
@@ -77,7 +87,7 @@ final class PipeReplay {
     CompletionStage<Tail> after(String tenant, String pipe, long sequence) {
         return redis.<List<Object>>eval(READ, ScriptOutputType.MULTI,
                 new String[] {keys.pipeSequence(tenant, pipe), keys.pipeReplay(tenant, pipe)},
-                (sequence + 1) + "-0", Integer.toString(LENGTH)).thenApply(answer -> {
+                (sequence + 1) + "-0", Integer.toString(length)).thenApply(answer -> {
                     List<Envelope> envelopes = new ArrayList<>(answer.size() - 1);
                     for (int i = 1; i < answer.size(); i++) {
                         envelopes.add(EnvelopeCodec.decode((String) answer.get(i)));

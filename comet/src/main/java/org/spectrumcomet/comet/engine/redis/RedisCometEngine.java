@@ -1,10 +1,7 @@
 package org.spectrumcomet.comet.engine.redis;
 
 import java.time.Clock;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -48,6 +45,7 @@ public final class RedisCometEngine implements CometEngine {
     private final RedisLink redis;
     private final RedisKeys keys;
     private final ChannelSubscriptions channels;
+    private final PipeReplay replay;
     private final PipeHistory history;
     private final PipeMembers members;
     private final NodePipes pipes;
@@ -68,9 +66,10 @@ public final class RedisCometEngine implements CometEngine {
         try {
             this.keys = new RedisKeys(settings.keyPrefix());
             this.channels = new ChannelSubscriptions(redis.pubSub());
-            this.history = new PipeHistory(redis, keys);
+            this.replay = new PipeReplay(redis, keys, settings.replayMessages(), settings.replayAge());
+            this.history = new PipeHistory(redis, keys, replay);
             this.members = new PipeMembers(redis, keys, node);
-            this.pipes = new NodePipes(redis, keys, channels, members, state, now);
+            this.pipes = new NodePipes(redis, keys, channels, members, state, now, replay);
             this.presence = new NetworkPresence(redis, keys, node, now);
             this.privateDelivery = new PrivateDelivery(redis, keys, node, now, limits.maxQueuedPerUser());
             this.users = new NodeUsers(redis, keys, channels, presence, privateDelivery,
@@ -82,7 +81,8 @@ public final class RedisCometEngine implements CometEngine {
             throw e;
         }
         redis.watch(this::redisAvailable);
-        log.info("node {}: engine on {} (key prefix '{}')", node, settings, settings.keyPrefix());
+        log.info("node {}: engine on {} (key prefix '{}', pipe replay {} messages / {} s)", node, settings,
+                settings.keyPrefix(), settings.replayMessages(), settings.replayAge().toSeconds());
     }
 
     /** This node's id, as written in Redis. */
@@ -240,30 +240,49 @@ public final class RedisCometEngine implements CometEngine {
     }
 
     /**
-     * Redis went away or came back (Lettuce's thread, must not block). When it goes, every
-     * connection of this node gets a {@code sys} error frame: nothing published elsewhere reaches
-     * it and its own publishes fail until Redis is back, which Lettuce retries by itself. When it
-     * comes back, the node's channels are subscribed again (one SUBSCRIBE may have been refused).
+     * One of the node's Redis connections went away or came back (Lettuce's thread, must not
+     * block). When it comes back, the node's channels are subscribed again (one SUBSCRIBE may have
+     * been refused) and every pipe feed reads back what it missed. When the command connection
+     * goes, Redis is unreachable for this node: every connection gets a {@code sys} error frame
+     * (503) once per outage. When only the pub/sub connection goes (e.g. {@code CLIENT KILL TYPE
+     * pubsub}, an output-buffer limit) a PING on the command connection tells the two cases apart.
      */
-    private void redisAvailable(boolean up) {
+    private void redisAvailable(RedisLink.Connection which, boolean up) {
         if (up) {
             // Either connection came back: subscribe again and read back what the pipes missed
             // (a pub/sub reconnect alone leaves the command connection, and redisUp, untouched).
             channels.resubscribeAll();
-            if (redisUp.compareAndSet(false, true)) {
+            if (which == RedisLink.Connection.COMMANDS && redisUp.compareAndSet(false, true)) {
                 log.info("node {}: Redis reachable again", node);
             }
             return;
         }
+        if (which == RedisLink.Connection.COMMANDS) {
+            tellUnreachable();
+            return;
+        }
+        redis.commandsAnswer().thenAccept(answered -> {
+            if (answered) {
+                tellPubSubDropped();
+            } else {
+                tellUnreachable();
+            }
+        });
+    }
+
+    private void tellUnreachable() {
         if (!redisUp.compareAndSet(true, false)) {
             return;
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("code", "503");
-        data.put("error", "The comet network's Redis is unreachable: messages are not delivered until it returns");
-        int told = state.tellEveryone(new CometEvent("sys", "error", Collections.unmodifiableMap(data),
-                now.getAsLong(), -1, false));
+        int told = state.tellEveryone(OutageNotice.unreachable(now.getAsLong()));
         log.warn("node {}: Redis unreachable, {} connections told", node, told);
+    }
+
+    /** Once per drop: Lettuce reports each drop of the pub/sub connection once. */
+    private void tellPubSubDropped() {
+        int told = state.tellEveryone(OutageNotice.pubSubDropped(now.getAsLong(), replay));
+        log.warn("node {}: pub/sub connection to Redis dropped (commands still answer), {} connections told",
+                node, told);
     }
 
     /**
@@ -316,6 +335,7 @@ public final class RedisCometEngine implements CometEngine {
     @Override
     public void close() {
         users.leaveAll();
+        users.close();
         liveness.close();
         redis.close();
         log.info("node {}: engine closed", node);

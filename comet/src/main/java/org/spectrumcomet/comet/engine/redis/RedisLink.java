@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.spectrumcomet.comet.store.CometStoreException;
 
 /**
@@ -91,26 +91,42 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
+    /** Which of the node's two connections an availability change concerns. */
+    enum Connection { COMMANDS, PUB_SUB }
+
     /**
-     * Tells {@code availability} when a connection to Redis drops (false) or is made again (true);
-     * called on Lettuce's threads, so it must not block. Nothing after {@link #close()}.
+     * Tells {@code availability} when one of the connections to Redis drops (false) or is made
+     * again (true); called on Lettuce's threads, so it must not block. Nothing after {@link #close()}.
      */
-    void watch(Consumer<Boolean> availability) {
+    void watch(BiConsumer<Connection, Boolean> availability) {
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
                 if (!closed) {
-                    availability.accept(true);
+                    availability.accept(which(connection), true);
                 }
             }
 
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
                 if (!closed) {
-                    availability.accept(false);
+                    availability.accept(which(connection), false);
                 }
             }
         });
+    }
+
+    private Connection which(RedisChannelHandler<?, ?> connection) {
+        return connection == pubSub ? Connection.PUB_SUB : Connection.COMMANDS;
+    }
+
+    /**
+     * Whether the command connection answers a PING within the command timeout (asynchronous,
+     * never waits): tells a dropped pub/sub connection apart from an unreachable Redis.
+     */
+    CompletionStage<Boolean> commandsAnswer() {
+        return commands().ping().toCompletableFuture().orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .handle((pong, e) -> e == null && "PONG".equals(pong));
     }
 
     /**

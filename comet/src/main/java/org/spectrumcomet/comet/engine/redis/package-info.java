@@ -27,7 +27,11 @@
  * pipe message is also numbered and kept in a bounded per-pipe stream
  * ({@link org.spectrumcomet.comet.engine.redis.PipeReplay}); each node's
  * {@link org.spectrumcomet.comet.engine.redis.PipeFeed} reads back what it missed after a reconnect
- * or a gap and drops what it already handed on.
+ * or a gap and drops what it already handed on. Private messages are not numbered: one sent while the
+ * node's pub/sub connection is away is queued (Redis counts no listener), and
+ * {@link org.spectrumcomet.comet.engine.redis.QueueCatchUp} hands the connected users their queues
+ * once it is back; {@link org.spectrumcomet.comet.engine.redis.OutageNotice} tells the clients which
+ * of the two failures happened.
  *
  * <p>Threading: engine methods run on the caller's executor thread and wait (bounded by the
  * command timeout) for Lettuce futures; Lettuce's own event loop only runs the pub/sub listener,

@@ -17,6 +17,10 @@ class PipeFeedTest {
     private CompletableFuture<PipeReplay.Tail> pending;
 
     private PipeFeed feed(long start) {
+        return feed(start, 1000);
+    }
+
+    private PipeFeed feed(long start, int batch) {
         return new PipeFeed("test", start, new PipeFeed.Receiver() {
             @Override
             public void deliver(Envelope envelope) {
@@ -31,7 +35,7 @@ class PipeFeedTest {
             reads.add(after);
             pending = new CompletableFuture<>();
             return pending;
-        });
+        }, batch);
     }
 
     private static Envelope message(long n) {
@@ -95,5 +99,20 @@ class PipeFeedTest {
         assertThat(lost).containsExactly(5L, 10L);
         feed.accept(message(21));
         assertThat(delivered).endsWith("m21");
+    }
+
+    @Test
+    void aFullBatchIsFollowedByAnotherReadBeforeTheWaitingMessages() {
+        PipeFeed feed = feed(0, 2);
+        feed.accept(message(5));
+        assertThat(reads).containsExactly(0L);
+        pending.complete(new PipeReplay.Tail(5, List.of(message(1), message(2))));
+        assertThat(reads).as("a batch of the configured size: maybe more kept").containsExactly(0L, 2L);
+        assertThat(delivered).containsExactly("m1", "m2");
+        pending.complete(new PipeReplay.Tail(5, List.of(message(3), message(4))));
+        assertThat(reads).containsExactly(0L, 2L, 4L);
+        pending.complete(new PipeReplay.Tail(5, List.of(message(5))));
+        assertThat(delivered).containsExactly("m1", "m2", "m3", "m4", "m5");
+        assertThat(lost).isEmpty();
     }
 }

@@ -109,4 +109,23 @@ class PipeReplayTest {
             assertThat(first.dataOn("room")).containsExactly("before");
         }
     }
+
+    @Test
+    void theConfiguredReplayBoundsTrimAndExpireEachPipesStream() throws Exception {
+        RedisSettings bounded = redis.settings().withKeyPrefix("replay4:").withReplayMessages(5)
+                .withReplayAge(java.time.Duration.ofSeconds(7));
+        try (RedisCometEngine publisher = new RedisCometEngine(new ConfiguredTenants(Map.of(T, "k1")), bounded,
+                new EngineLimits(3, 32), Clock.systemUTC())) {
+            RecordingConnection near = connect(publisher, 6, "room");
+            for (int i = 0; i < 20; i++) {
+                publisher.publish(T, "room", "e", "m" + i, 0, null);
+            }
+            Poll.until(() -> near.dataOn("room").size() == 20);
+            assertThat(redis.command("XLEN replay4:t:1:replay:room")).isEqualTo(":5");
+            assertThat(redis.command("XRANGE replay4:t:1:replay:room 16-0 16-0")).as("newest five kept").isEqualTo("*1");
+            assertThat(redis.command("XRANGE replay4:t:1:replay:room 15-0 15-0")).as("older ones trimmed").isEqualTo("*0");
+            long ttl = Long.parseLong(redis.command("TTL replay4:t:1:replay:room").substring(1));
+            assertThat(ttl).isBetween(1L, 7L);
+        }
+    }
 }

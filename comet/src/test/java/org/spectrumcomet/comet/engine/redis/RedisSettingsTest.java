@@ -18,6 +18,8 @@ class RedisSettingsTest {
         assertThat(s.keyPrefix()).isEqualTo("comet:");
         assertThat(s.commandTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.presenceTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.replayMessages()).isEqualTo(1000);
+        assertThat(s.replayAge()).isEqualTo(Duration.ofMinutes(5));
         assertThat(RedisSettings.parse("redis://h:1").database()).isZero();
     }
 
@@ -30,6 +32,21 @@ class RedisSettingsTest {
         RedisSettings s = RedisSettings.parse("redis://h:1");
         assertThatThrownBy(() -> s.withKeyPrefix("a b")).hasMessageContaining("spaces");
         assertThatThrownBy(() -> s.withPresenceTimeout(Duration.ofSeconds(2))).hasMessageContaining("at least 3 s");
+        assertThatThrownBy(() -> s.withReplayMessages(0)).hasMessage(
+                "redis replay_messages must be 1..1000000 (messages kept per pipe), got 0");
+        assertThatThrownBy(() -> s.withReplayAge(Duration.ofMillis(500))).hasMessage(
+                "redis replay_age must be 1..86400 seconds, got 0");
+        assertThatThrownBy(() -> s.withReplayAge(Duration.ofDays(2))).hasMessage(
+                "redis replay_age must be 1..86400 seconds, got 172800");
+    }
+
+    @Test
+    void movingToAnotherAddressKeepsEverythingElse() {
+        RedisSettings file = RedisSettings.parse("redis://file-host:1").withKeyPrefix("n:").withReplayMessages(7)
+                .withReplayAge(Duration.ofSeconds(9)).withPassword("pw");
+        RedisSettings moved = file.at(RedisSettings.parse("redis://other:2/3"));
+        assertThat(moved).isEqualTo(new RedisSettings("other", 2, 3, "pw", "n:", file.commandTimeout(),
+                file.presenceTimeout(), 7, Duration.ofSeconds(9)));
     }
 
     @Test
