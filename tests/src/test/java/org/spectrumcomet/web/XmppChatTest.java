@@ -57,7 +57,8 @@ class XmppChatTest {
             page.openChat(XMPP);
             page.awaitTrue("typing shown", () -> page.typing().contains("is typing"));
             alice.sendMessage(Long.toString(WEB), "Hi Bob, alice from XMPP here", "x1");
-            page.awaitMessage("Hi Bob, alice from XMPP here");
+            // The bridge names the XMPP user by their JID's local part (u1001@localhost).
+            assertThat(page.awaitMessage("Hi Bob, alice from XMPP here").getText()).contains("u1001 (#1001) ·");
             page.awaitTrue("typing cleared by the message", () -> page.typing().isEmpty());
 
             long mark = rig.main().recording().mark();

@@ -57,7 +57,7 @@ public final class PrivateChat {
      */
     public void sendTo(long to, String ackBuddy, String text, String xmppId, String what) {
         String id = xmppId.isEmpty() ? nextId() : xmppId;
-        CometBody body = CometBody.text(Long.toString(session.userId()), null, text, id, session.now().toEpochMilli());
+        CometBody body = CometBody.text(Long.toString(session.userId()), nick(), text, id, session.now().toEpochMilli());
         String tooLarge = BodyLimit.problem(body, session.settings().maxBodyBytes());
         if (tooLarge != null) {
             session.notice(what + " not sent: " + tooLarge);
@@ -83,9 +83,9 @@ public final class PrivateChat {
             LOG.debug("user {} (comet {}): {} to non-id \"{}\" dropped", session.jid(), session.userId(), kind, buddyName);
             return;
         }
-        CometBody base = CometBody.notice(kind, Long.toString(session.userId()), null, session.now().toEpochMilli());
+        CometBody base = CometBody.notice(kind, Long.toString(session.userId()), nick(), session.now().toEpochMilli());
         CometBody body = text.isEmpty() ? base
-                : new CometBody(kind, base.from(), null, text, null, base.ts(), null);
+                : new CometBody(kind, base.from(), base.nick(), text, null, base.ts(), null);
         session.outbox().enqueue(() -> isOnline(to).thenCompose(online -> {
             if (!online) {
                 LOG.debug("user {} (comet {}): {} to {} dropped: offline", session.jid(), session.userId(), kind, to);
@@ -137,5 +137,15 @@ public final class PrivateChat {
 
     private String nextId() {
         return "sc" + session.userId() + "-" + session.now().toEpochMilli() + "-" + (++sent);
+    }
+
+    /**
+     * The name a web page shows for this XMPP user: the local part of their JID ({@code alice} of
+     * {@code alice@example.org}), as in a room, where the nick is theirs to choose.
+     */
+    private String nick() {
+        String jid = session.jid();
+        int at = jid.indexOf('@');
+        return at > 0 ? jid.substring(0, at) : jid;
     }
 }
