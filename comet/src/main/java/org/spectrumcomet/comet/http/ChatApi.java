@@ -15,6 +15,9 @@ import java.util.Optional;
 import org.spectrumcomet.comet.auth.UserKeyCheck;
 import org.spectrumcomet.comet.engine.CometEngine;
 import org.spectrumcomet.comet.store.CometStoreException;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.ErrorMeter;
+import org.spectrumcomet.comet.metrics.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +46,17 @@ public final class ChatApi {
     private final CometEngine engine;
     private final UserKeyCheck keys;
     private final ChatCalls calls;
+    private final ErrorMeter.ProtocolErrors errors;
 
     public ChatApi(CometEngine engine) {
+        this(engine, CometMetrics.unscraped());
+    }
+
+    public ChatApi(CometEngine engine, CometMetrics metrics) {
         this.engine = engine;
         this.keys = new UserKeyCheck(engine);
-        this.calls = new ChatCalls(engine);
+        this.calls = new ChatCalls(engine, metrics);
+        this.errors = metrics.errors(Protocol.CHAT_PAGE);
     }
 
     public void answer(ChannelHandlerContext ctx, FullHttpRequest request, String path, OrderedTasks tasks) {
@@ -78,6 +87,9 @@ public final class ChatApi {
         String key = bearer(headers.get(HttpHeaderNames.AUTHORIZATION));
         boolean queued = tasks.submit(() -> {
             FullHttpResponse response = run(call, tenant, user, key, body);
+            if (response.status().code() >= 400) {
+                errors.sent(response.status().code());
+            }
             response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store"); // per-user answers
             HttpReplies.send(ctx, keepAlive, response, false);
         });

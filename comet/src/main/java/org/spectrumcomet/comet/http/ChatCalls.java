@@ -13,6 +13,8 @@ import org.spectrumcomet.comet.engine.PipeMessage;
 import org.spectrumcomet.comet.engine.PrivateReceipt;
 import org.spectrumcomet.comet.engine.PublishReceipt;
 import org.spectrumcomet.comet.engine.SubscriberInfo;
+import org.spectrumcomet.comet.metrics.CometMetrics;
+import org.spectrumcomet.comet.metrics.Inbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +50,21 @@ final class ChatCalls {
     private static final Logger LOG = LoggerFactory.getLogger(ChatCalls.class);
 
     private final CometEngine engine;
+    private final CometMetrics metrics;
     private final int maxRoomsSetUp;
     private final AtomicInteger roomsSetUp = new AtomicInteger();
 
-    ChatCalls(CometEngine engine) {
-        this(engine, MAX_ROOMS_SET_UP);
+    ChatCalls(CometEngine engine, CometMetrics metrics) {
+        this(engine, metrics, MAX_ROOMS_SET_UP);
     }
 
     ChatCalls(CometEngine engine, int maxRoomsSetUp) {
+        this(engine, CometMetrics.unscraped(), maxRoomsSetUp);
+    }
+
+    ChatCalls(CometEngine engine, CometMetrics metrics, int maxRoomsSetUp) {
         this.engine = engine;
+        this.metrics = metrics;
         this.maxRoomsSetUp = maxRoomsSetUp;
     }
 
@@ -93,6 +101,7 @@ final class ChatCalls {
         if (request.has("pipe")) {
             String pipe = ChatNames.pipe(request.get("pipe"));
             PublishReceipt receipt = engine.publish(caller.tenant(), pipe, event, text, caller.userId(), null);
+            metrics.received(Inbound.CHAT_PAGE_PIPES_MESSAGES);
             LOG.debug("tenant {} user {}: chat page published '{}' on pipe {} to {} connections", caller.tenant(),
                     caller.userId(), event, pipe, receipt.delivered());
             return answer.put("delivered", receipt.delivered()).put("id", receipt.messageId());
@@ -105,6 +114,7 @@ final class ChatCalls {
         if (receipt.refused()) {
             throw new CometApiCalls.QueueFull("user " + to + " is offline and its queue of undelivered messages is full");
         }
+        metrics.received(Inbound.CHAT_PAGE_USERS_MESSAGES);
         LOG.debug("tenant {} user {}: chat page sent '{}' to user {}: {} connections{}", caller.tenant(),
                 caller.userId(), event, to, receipt.delivered(), receipt.queued() ? ", queued" : "");
         return answer.put("delivered", receipt.delivered()).put("queued", receipt.queued());

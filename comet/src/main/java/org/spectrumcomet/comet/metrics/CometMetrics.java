@@ -72,6 +72,9 @@ public final class CometMetrics implements AutoCloseable {
                 .serviceLevelObjectives(DELIVERY_BUCKETS)
                 .register(registry);
         for (Protocol protocol : Protocol.values()) {
+            if (protocol == Protocol.CHAT_PAGE) {
+                continue; // one HTTP call each: its messages in and errors are counted, it keeps no connection
+            }
             connections.put(protocol, new ConnectionMeter(registry, protocol, errors));
             if (protocol == Protocol.COMETQL) {
                 continue; // answers statements, pushes nothing

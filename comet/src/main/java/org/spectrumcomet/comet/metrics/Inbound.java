@@ -14,7 +14,11 @@ public enum Inbound {
     /** JSON API {@code POST /comet/Comet/Publish}: a private message. */
     JSON_PUBLISH(Protocol.JSON_API, "publish"),
     /** JSON API {@code POST /comet/Comet/Broadcast}: a publish to a room or the world. */
-    JSON_BROADCAST(Protocol.JSON_API, "broadcast");
+    JSON_BROADCAST(Protocol.JSON_API, "broadcast"),
+    /** The chat page's {@code send} to a user: a private message, as {@code users_messages}. */
+    CHAT_PAGE_USERS_MESSAGES(Protocol.CHAT_PAGE, "users_messages"),
+    /** The chat page's {@code send} to a pipe (a room), as {@code pipes_messages}. */
+    CHAT_PAGE_PIPES_MESSAGES(Protocol.CHAT_PAGE, "pipes_messages");
 
     private final Protocol protocol;
     private final String kind;

@@ -7,7 +7,9 @@ public enum Protocol {
     /** JSON comet API: its WebSocket ({@code /comet/Comet/Subscribe}) and its HTTP calls. */
     JSON_API("json_api"),
     /** CometQL over the MySQL wire protocol. */
-    COMETQL("cometql");
+    COMETQL("cometql"),
+    /** The web chat page's site calls ({@code POST /chat/api/*}): plain HTTP, no connection kept. */
+    CHAT_PAGE("chat_page");
 
     private final String label;
 

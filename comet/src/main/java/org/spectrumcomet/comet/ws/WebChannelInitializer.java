@@ -53,7 +53,7 @@ final class WebChannelInitializer extends ChannelInitializer<SocketChannel> {
         World world = new World();
         this.upgrade = new WebSocketUpgrade(engine, world, blocking, settings, server, metrics);
         this.api = new CometApi(engine, world, metrics);
-        this.site = new SiteResponder(node, server, new ChatApi(engine));
+        this.site = new SiteResponder(node, server, new ChatApi(engine, metrics));
     }
 
     @Override

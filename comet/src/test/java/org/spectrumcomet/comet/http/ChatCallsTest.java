@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.spectrumcomet.comet.engine.local.ConfiguredTenants;
 import org.spectrumcomet.comet.engine.local.LocalCometEngine;
+import org.spectrumcomet.comet.metrics.CometMetrics;
 import org.spectrumcomet.comet.store.MemoryStore;
 
 /** The chat site calls against the engine directly: rooms' history setting and its bound, sender forcing. */
@@ -40,7 +41,7 @@ class ChatCallsTest {
 
     @Test
     void sendForcesTheSenderAndKeepsTheRest() throws Exception {
-        ChatCalls calls = new ChatCalls(engine);
+        ChatCalls calls = new ChatCalls(engine, CometMetrics.unscraped());
         calls.run("room", seven, JSON.readTree("{\"pipe\":\"kept_room\"}"));
         String answer = calls.run("send", seven, JSON.readTree(
                 "{\"pipe\":\"kept_room\",\"body\":{\"from\":\"1\",\"nick\":\"seven\",\"text\":\"x\",\"ref\":\"r\"}}"));
@@ -55,7 +56,7 @@ class ChatCallsTest {
 
     @Test
     void unknownCallIsABadRequest() {
-        assertThatThrownBy(() -> new ChatCalls(engine).run("drop", seven, JSON.createObjectNode()))
+        assertThatThrownBy(() -> new ChatCalls(engine, CometMetrics.unscraped()).run("drop", seven, JSON.createObjectNode()))
                 .isInstanceOf(CometApiCalls.BadRequest.class).hasMessage("no such call: drop");
     }
 }

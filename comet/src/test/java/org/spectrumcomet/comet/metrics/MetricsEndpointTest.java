@@ -220,6 +220,30 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void countsTheChatPagesSendsAndRefusals() throws Exception {
+        try (Connection c = cometql(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO users_auth (id, hash) VALUES (21, 'key21')");
+        }
+        assertThat(chat("key21", "21", "{\"to\":22,\"body\":{\"text\":\"one\"}}").statusCode()).isEqualTo(200);
+        assertThat(chat("key21", "21", "{\"to\":22,\"body\":{\"text\":\"two\"}}").statusCode()).isEqualTo(200);
+        assertThat(chat("key21", "21", "{\"pipe\":\"lobby\",\"body\":{\"text\":\"hi\"}}").statusCode())
+                .isEqualTo(200);
+        assertThat(chat("wrong", "21", "{\"to\":22,\"body\":{\"text\":\"x\"}}").statusCode()).isEqualTo(401);
+
+        Exposition e = scrape();
+        assertThat(e.value("comet_messages_in_total", "protocol", "chat_page", "kind", "users_messages")).isEqualTo(2);
+        assertThat(e.value("comet_messages_in_total", "protocol", "chat_page", "kind", "pipes_messages")).isEqualTo(1);
+        assertThat(e.value("comet_errors_total", "protocol", "chat_page", "code", "401")).isEqualTo(1);
+        assertThat(e.has("comet_connections_open", "protocol", "chat_page")).isFalse(); // keeps no connection
+    }
+
+    private HttpResponse<String> chat(String key, String user, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://" + base() + "/chat/api/send"))
+                .header("Authorization", "Bearer " + key).header("X-Comet-User", user)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void healthIsUpWithEveryListenerAndTheStore() throws Exception {
         HttpResponse<String> response = get("/health");
         assertThat(response.statusCode()).isEqualTo(200);
