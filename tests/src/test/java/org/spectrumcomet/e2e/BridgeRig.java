@@ -19,8 +19,6 @@ import org.spectrumcomet.conformance.main.MainInstance;
 import org.spectrumcomet.conformance.main.MainOptions;
 import org.spectrumcomet.conformance.main.MainUser;
 import org.spectrumcomet.protocol.SpectrumMessage;
-import org.spectrumcomet.protocol.pb.Protocol.Connected;
-import org.spectrumcomet.protocol.pb.Protocol.Disconnected;
 
 /**
  * The whole chain for one test: a comet server process (ours, or the real CppComet), a
@@ -107,18 +105,7 @@ public final class BridgeRig implements AutoCloseable {
     /** Registers {@code id}'s key and logs the XMPP user {@code u<id>@localhost} in; waits for CONNECTED. */
     public MainUser login(long id) throws Exception {
         cometql.setKey(id, keyOf(id));
-        String jid = "u" + id + "@localhost";
-        MainUser user = main.user(jid);
-        long from = main.recording().mark();
-        user.login(Long.toString(id), keyOf(id));
-        FrameRecord answer = main.recording().awaitReceived(from, REPLY, m ->
-                        (m.payload() instanceof Connected c && c.getUser().equals(jid))
-                        || (m.payload() instanceof Disconnected d && d.getUser().equals(jid)))
-                .orElseThrow(() -> new AssertionError("no answer to LOGIN of " + jid));
-        if (!(answer.message().payload() instanceof Connected)) {
-            throw new AssertionError("LOGIN of " + jid + " refused: " + answer.message());
-        }
-        return user;
+        return XmppLogin.connect(main, "u" + id + "@localhost", Long.toString(id), keyOf(id), REPLY);
     }
 
     /** A web user {@code id} on its own WebSocket, straight to comet (not through the gate). */

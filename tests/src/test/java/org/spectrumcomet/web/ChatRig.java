@@ -13,8 +13,7 @@ import org.spectrumcomet.conformance.main.FrameRecord;
 import org.spectrumcomet.conformance.main.MainInstance;
 import org.spectrumcomet.conformance.main.MainOptions;
 import org.spectrumcomet.conformance.main.MainUser;
-import org.spectrumcomet.protocol.pb.Protocol.Connected;
-import org.spectrumcomet.protocol.pb.Protocol.Disconnected;
+import org.spectrumcomet.e2e.XmppLogin;
 
 /**
  * Our comet server in this JVM (ephemeral ports, in memory, tenant 0) serving the chat page, and
@@ -88,18 +87,7 @@ final class ChatRig implements AutoCloseable {
     /** Registers {@code id}'s key and logs the XMPP user {@code u<id>@localhost} in; waits for CONNECTED. */
     MainUser xmppLogin(long id) throws Exception {
         cometql.setKey(id, keyOf(id));
-        String jid = "u" + id + "@localhost";
-        MainUser user = main.user(jid);
-        long from = main.recording().mark();
-        user.login(Long.toString(id), keyOf(id));
-        FrameRecord answer = main.recording().awaitReceived(from, REPLY, m ->
-                        (m.payload() instanceof Connected c && c.getUser().equals(jid))
-                        || (m.payload() instanceof Disconnected d && d.getUser().equals(jid)))
-                .orElseThrow(() -> new AssertionError("no answer to LOGIN of " + jid));
-        if (!(answer.message().payload() instanceof Connected)) {
-            throw new AssertionError("LOGIN of " + jid + " refused: " + answer.message());
-        }
-        return user;
+        return XmppLogin.connect(main, "u" + id + "@localhost", Long.toString(id), keyOf(id), REPLY);
     }
 
     /** Polls users_time until {@code id} is online (0) or offline (not 0), within {@link #REPLY}. */

@@ -18,8 +18,7 @@ import org.spectrumcomet.conformance.main.FrameRecord;
 import org.spectrumcomet.conformance.main.MainInstance;
 import org.spectrumcomet.conformance.main.MainOptions;
 import org.spectrumcomet.conformance.main.MainUser;
-import org.spectrumcomet.protocol.pb.Protocol.Connected;
-import org.spectrumcomet.protocol.pb.Protocol.Disconnected;
+import org.spectrumcomet.e2e.XmppLogin;
 
 /**
  * Redis, two comet nodes on it, and the bridge backend (spawned by the emulated Spectrum main) whose
@@ -97,18 +96,7 @@ final class ClusterRig implements AutoCloseable {
     /** Registers {@code id}'s key and logs in {@code u<id>@localhost}; waits for CONNECTED. */
     MainUser login(long id) throws Exception {
         cometql.get(1).setKey(id, "key" + id); // node B: the one the failover scenarios keep alive
-        String jid = "u" + id + "@localhost";
-        MainUser user = main.user(jid);
-        long from = mark();
-        user.login(Long.toString(id), "key" + id);
-        FrameRecord answer = main.recording().awaitReceived(from, REPLY, m ->
-                        (m.payload() instanceof Connected c && c.getUser().equals(jid))
-                        || (m.payload() instanceof Disconnected d && d.getUser().equals(jid)))
-                .orElseThrow(() -> new AssertionError("no answer to LOGIN of " + jid));
-        if (!(answer.message().payload() instanceof Connected)) {
-            throw new AssertionError("LOGIN of " + jid + " refused: " + answer.message());
-        }
-        return user;
+        return XmppLogin.connect(main, "u" + id + "@localhost", Long.toString(id), "key" + id, REPLY);
     }
 
     /** Web user {@code id} with its own WebSocket straight to {@code node}. */
