@@ -11,6 +11,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -65,6 +66,9 @@ final class ChatBrowser implements AutoCloseable {
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(50));
+        // The page re-renders lists (members, buddies) when they change: an element read between the
+        // find and its attribute can be replaced; that is "not yet", the next poll reads the new one.
+        wait.ignoring(StaleElementReferenceException.class);
         driver.get(url);
     }
 
@@ -150,9 +154,8 @@ final class ChatBrowser implements AutoCloseable {
 
     /** Waits until a message with exactly {@code text} is shown in the open conversation. */
     WebElement awaitMessage(String text) {
-        awaitTrue("message \"" + text + "\" shown", () -> texts().contains(text));
-        return all("#messages .message").stream().filter(m -> m.findElement(By.cssSelector(".text")).getText().equals(text))
-                .findFirst().orElseThrow();
+        return wait.withMessage("message \"" + text + "\" shown").until(d -> all("#messages .message").stream()
+                .filter(m -> m.findElement(By.cssSelector(".text")).getText().equals(text)).findFirst().orElse(null));
     }
 
     long count(String text) {
