@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.spectrumcomet.bridge.comet.CometBody;
 import org.spectrumcomet.bridge.comet.CometNameException;
 import org.spectrumcomet.bridge.comet.CometQlException;
@@ -38,17 +39,20 @@ public final class MeteredCometNetwork implements CometNetwork {
     @Override
     public CometUserLink open(long userId, String key, CometLinkListener listener) {
         CometLinkState.Socket socket = link.socket();
+        // Set when the session closes the socket before comet answered: the opening then fails with
+        // "closed before login finished", which says nothing about comet.
+        AtomicBoolean abandoned = new AtomicBoolean();
         CometUserLink opened = network.open(userId, key, new WatchedListener(listener, socket));
         opened.opened().whenComplete((answer, error) -> {
             if (error != null) {
-                if (!isLocal(error)) {
+                if (!isLocal(error) && !abandoned.get()) {
                     socket.unreachable(Failures.reason(error));
                 }
             } else {
                 socket.opened(answer == LinkOpening.ACCEPTED);
             }
         });
-        return new WatchedLink(opened, socket);
+        return new WatchedLink(opened, socket, abandoned);
     }
 
     @Override
@@ -146,7 +150,8 @@ public final class MeteredCometNetwork implements CometNetwork {
     }
 
     /** The user's socket; closing it takes it out of the link state. */
-    private record WatchedLink(CometUserLink link, CometLinkState.Socket socket) implements CometUserLink {
+    private record WatchedLink(CometUserLink link, CometLinkState.Socket socket, AtomicBoolean abandoned)
+            implements CometUserLink {
         @Override
         public CompletableFuture<LinkOpening> opened() {
             return link.opened();
@@ -159,6 +164,9 @@ public final class MeteredCometNetwork implements CometNetwork {
 
         @Override
         public void close() {
+            if (!link.opened().isDone()) {
+                abandoned.set(true);
+            }
             socket.closed();
             link.close();
         }
