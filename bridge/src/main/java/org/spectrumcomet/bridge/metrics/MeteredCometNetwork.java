@@ -1,5 +1,6 @@
 package org.spectrumcomet.bridge.metrics;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,13 @@ import org.spectrumcomet.bridge.session.LinkOpening;
  */
 public final class MeteredCometNetwork implements CometNetwork {
 
+    /**
+     * A socket closed this soon after it was opened, before comet answered, is a logout, not a sign
+     * that comet is unreachable; one closed after a longer wait is (comet should answer in
+     * milliseconds, and the session gives up only after its login timeout).
+     */
+    static final Duration QUIET_CLOSE = Duration.ofSeconds(2);
+
     private final CometNetwork network;
     private final BridgeMeters meters;
     private final CometLinkState link;
@@ -39,9 +47,11 @@ public final class MeteredCometNetwork implements CometNetwork {
     @Override
     public CometUserLink open(long userId, String key, CometLinkListener listener) {
         CometLinkState.Socket socket = link.socket();
-        // Set when the session closes the socket before comet answered: the opening then fails with
-        // "closed before login finished", which says nothing about comet.
+        // Set when the session closes the socket soon after opening it, before comet answered (a
+        // logout): the opening then fails with "closed before login finished", which says nothing
+        // about comet. A close after a longer wait (the session's login timeout) still counts.
         AtomicBoolean abandoned = new AtomicBoolean();
+        long openedAt = System.nanoTime();
         CometUserLink opened = network.open(userId, key, new WatchedListener(listener, socket));
         opened.opened().whenComplete((answer, error) -> {
             if (error != null) {
@@ -52,7 +62,7 @@ public final class MeteredCometNetwork implements CometNetwork {
                 socket.opened(answer == LinkOpening.ACCEPTED);
             }
         });
-        return new WatchedLink(opened, socket, abandoned);
+        return new WatchedLink(opened, socket, abandoned, openedAt);
     }
 
     @Override
@@ -150,8 +160,8 @@ public final class MeteredCometNetwork implements CometNetwork {
     }
 
     /** The user's socket; closing it takes it out of the link state. */
-    private record WatchedLink(CometUserLink link, CometLinkState.Socket socket, AtomicBoolean abandoned)
-            implements CometUserLink {
+    private record WatchedLink(CometUserLink link, CometLinkState.Socket socket, AtomicBoolean abandoned,
+                               long openedAt) implements CometUserLink {
         @Override
         public CompletableFuture<LinkOpening> opened() {
             return link.opened();
@@ -164,7 +174,7 @@ public final class MeteredCometNetwork implements CometNetwork {
 
         @Override
         public void close() {
-            if (!link.opened().isDone()) {
+            if (!link.opened().isDone() && System.nanoTime() - openedAt < QUIET_CLOSE.toNanos()) {
                 abandoned.set(true);
             }
             socket.closed();

@@ -25,6 +25,7 @@ import org.spectrumcomet.bridge.config.CometSettings;
 import org.spectrumcomet.bridge.session.CometClientNetwork;
 import org.spectrumcomet.bridge.session.CometLinkListener;
 import org.spectrumcomet.bridge.session.CometMessage;
+import org.spectrumcomet.bridge.session.CometUserLink;
 import org.spectrumcomet.bridge.session.FakeNetwork;
 import org.spectrumcomet.bridge.session.ManualTimer;
 import org.spectrumcomet.bridge.session.RecordingMain;
@@ -160,13 +161,45 @@ class MeteredCometNetworkTest {
     @Test
     void aSocketClosedBeforeCometAnsweredIsNoSignOfAnUnreachableComet() throws Exception {
         // a comet that accepts TCP and never answers: the user logs out while its socket is still waiting
-        NioEventLoopGroup loops = new NioEventLoopGroup(1);
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             CometClientNetwork real = new CometClientNetwork(
-                     CometEndpoint.loopback(1, silent.getLocalPort()), loops,
-                     Runnable::run)) {
-            MeteredCometNetwork metered = new MeteredCometNetwork(real, BridgeMeters.none(), link);
-            var socket = metered.open(42, "key42", new CometLinkListener() {
+        try (SilentComet comet = new SilentComet()) {
+            CometUserLink socket = comet.open();
+            socket.close();
+            // the close completes the opening as "closed before login finished" (not an answer from comet)
+            socket.opened().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
+            long until = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            while (System.nanoTime() < until) {
+                assertThat(link.isUp()).as("link state after a logout before comet answered: %s", link.problem())
+                        .isTrue();
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    @Test
+    void aSocketGivenUpAfterWaitingLongForCometCountsAsUnreachable() throws Exception {
+        try (SilentComet comet = new SilentComet()) {
+            CometUserLink socket = comet.open();
+            Thread.sleep(MeteredCometNetwork.QUIET_CLOSE.toMillis() + 100); // as the session's login timeout
+            socket.close();
+            poll(() -> !link.isUp());
+            assertThat(link.problem()).isEqualTo("websocket ws://127.0.0.1:8087: closed before login finished");
+        }
+    }
+
+    /** A comet that accepts TCP connections and never answers, behind a real comet client and the metered network. */
+    private final class SilentComet implements AutoCloseable {
+        private final NioEventLoopGroup loops = new NioEventLoopGroup(1);
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final CometClientNetwork real = new CometClientNetwork(CometEndpoint.loopback(1, server.getLocalPort()),
+                loops, Runnable::run);
+        private final MeteredCometNetwork metered = new MeteredCometNetwork(real, BridgeMeters.none(), link);
+        private Socket accepted;
+
+        SilentComet() throws java.io.IOException {
+        }
+
+        CometUserLink open() throws java.io.IOException {
+            CometUserLink socket = metered.open(42, "key42", new CometLinkListener() {
                 @Override
                 public void privateMessage(CometMessage message) {
                 }
@@ -187,18 +220,17 @@ class MeteredCometNetworkTest {
                 public void linkRestored(boolean authorized) {
                 }
             });
-            try (Socket accepted = silent.accept()) {
-                socket.close();
-                // the close completes the opening as "closed before login finished" (not an answer from comet)
-                socket.opened().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
-                long until = System.nanoTime() + Duration.ofMillis(500).toNanos();
-                while (System.nanoTime() < until) {
-                    assertThat(link.isUp()).as("link state after a logout before comet answered: %s", link.problem())
-                            .isTrue();
-                    Thread.sleep(10);
-                }
+            accepted = server.accept();
+            return socket;
+        }
+
+        @Override
+        public void close() throws Exception {
+            real.close();
+            if (accepted != null) {
+                accepted.close();
             }
-        } finally {
+            server.close();
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
     }
