@@ -13,7 +13,9 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -25,15 +27,19 @@ import org.slf4j.LoggerFactory;
  * never delays the link to the main instance or the comet sockets.
  *
  * <p>Bounds: request line and headers at most 4 KiB / 8 KiB and a body of at most 4 KiB (more
- * gets 400/431 and the connection closes); a connection idle for 10 s is closed; at most
- * {@value #BACKLOG} connections wait to be accepted and at most {@value #MAX_CONNECTIONS} are open
- * (more are closed at once, unanswered). Every response closes its connection.
+ * gets 400/431 and the connection closes); a connection idle for 10 s is closed, and so is one
+ * that has not been answered {@value #REQUEST_DEADLINE_SECONDS} s after it was accepted (a client
+ * trickling one byte at a time never looks idle, and {@value #MAX_CONNECTIONS} of them would
+ * otherwise lock every scraper out); at most {@value #BACKLOG} connections wait to be accepted and
+ * at most {@value #MAX_CONNECTIONS} are open (more are closed at once, unanswered). Every response
+ * closes its connection.
  */
 public final class MetricsListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsListener.class);
     static final int BACKLOG = 16;
     static final int MAX_CONNECTIONS = 32;
+    static final int REQUEST_DEADLINE_SECONDS = 10;
 
     private final EventLoopGroup group;
     private final Channel server;
@@ -49,6 +55,11 @@ public final class MetricsListener implements AutoCloseable {
      * @throws MetricsBindException when the address cannot be bound (in use, not local, ...)
      */
     public static MetricsListener start(MetricsSettings settings, BackendMetrics metrics) {
+        return start(settings, metrics, Duration.ofSeconds(REQUEST_DEADLINE_SECONDS));
+    }
+
+    /** Like {@link #start(MetricsSettings, BackendMetrics)} with another whole-request deadline (for tests). */
+    static MetricsListener start(MetricsSettings settings, BackendMetrics metrics, Duration requestDeadline) {
         EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("metrics-http", true));
         AtomicInteger open = new AtomicInteger();
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -63,7 +74,16 @@ public final class MetricsListener implements AutoCloseable {
                             ch.close();
                             return;
                         }
-                        ch.closeFuture().addListener(f -> open.decrementAndGet());
+                        // A deadline for the whole exchange, not only for silence: see the class comment.
+                        ScheduledFuture<?> deadline = ch.eventLoop().schedule(() -> {
+                            LOG.debug("metrics listener: no complete request from {} within {} ms, closing",
+                                    ch.remoteAddress(), requestDeadline.toMillis());
+                            ch.close();
+                        }, requestDeadline.toMillis(), TimeUnit.MILLISECONDS);
+                        ch.closeFuture().addListener(f -> {
+                            deadline.cancel(false);
+                            open.decrementAndGet();
+                        });
                         ch.pipeline().addLast(new ReadTimeoutHandler(10, TimeUnit.SECONDS),
                                 new HttpServerCodec(4096, 8192, 8192), new HttpObjectAggregator(4096),
                                 new MetricsHttpHandler(metrics));

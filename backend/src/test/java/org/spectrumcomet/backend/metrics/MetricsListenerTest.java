@@ -121,6 +121,32 @@ class MetricsListenerTest {
     }
 
     @Test
+    void aClientTricklingItsRequestIsClosedAtTheRequestDeadline() throws Exception {
+        try (MetricsListener slow = MetricsListener.start(new MetricsSettings(true, "127.0.0.1", 0), metrics,
+                Duration.ofSeconds(1));
+             java.net.Socket s = new java.net.Socket("127.0.0.1", slow.port())) {
+            s.setSoTimeout(100);
+            byte[] request = ("GET /metrics HTTP/1.1\r\nX-Pad: " + "a".repeat(4000))
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            boolean closed = false;
+            // one byte every 100 ms: never idle for the 10 s read timeout, never a complete request
+            for (int i = 0; i < request.length && !closed && System.nanoTime() < deadline; i++) {
+                try {
+                    s.getOutputStream().write(request[i]);
+                    s.getOutputStream().flush();
+                    closed = s.getInputStream().read() == -1;
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // go on trickling
+                } catch (java.io.IOException reset) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).as("closed by the 1 s request deadline while still trickling").isTrue();
+        }
+    }
+
+    @Test
     void anAddressInUseIsAClearError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             MetricsSettings settings = new MetricsSettings(true, "127.0.0.1", taken.getLocalPort());

@@ -82,6 +82,7 @@ public final class CometSocket implements CometSocketHandler.Link {
     private State state = State.CONNECTING;
     private Channel channel;
     private ScheduledFuture<?> loginTimer;
+    private ScheduledFuture<?> reconnectTimer;
     private boolean loggedInOnce;
     private boolean subscriptionInFlight;
     private boolean subscriptionDirty;
@@ -183,6 +184,12 @@ public final class CometSocket implements CometSocketHandler.Link {
         loop.execute(() -> {
             state = State.STOPPED;
             cancelLoginTimer();
+            // A pending reconnect would keep this socket (and its listener's session) reachable for
+            // up to reconnect_max after the logout.
+            if (reconnectTimer != null) {
+                reconnectTimer.cancel(false);
+                reconnectTimer = null;
+            }
             login.complete(new LoginResult(LoginResult.Outcome.UNREACHABLE, "closed before login finished"));
             if (channel == null) {
                 done.complete(null);
@@ -219,6 +226,7 @@ public final class CometSocket implements CometSocketHandler.Link {
     }
 
     private void connect() {
+        reconnectTimer = null;
         if (state == State.STOPPED) {
             return;
         }
@@ -377,7 +385,7 @@ public final class CometSocket implements CometSocketHandler.Link {
         }
         failedInARow = 0;
         long delay = backoff.next().toMillis();
-        loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        reconnectTimer = loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
     private void sendSubscriptions() {

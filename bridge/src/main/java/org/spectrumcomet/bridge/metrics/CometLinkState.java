@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code spectrum_comet_bridge_reconnects_total{link="websocket"}} counts sockets restored after a
  * loss, {@code {link="cometql"}} CometQL becoming reachable again after a failure — both undebounced.
  *
- * <p>Thread-safe; every method is short and takes one lock, and never does I/O except the log line.
+ * <p>Thread-safe; every method is short and takes one lock, and never does I/O under it (the log
+ * line is written after the lock is released).
  */
 public final class CometLinkState {
 
@@ -232,20 +233,33 @@ public final class CometLinkState {
         }
     }
 
-    private synchronized void settle() {
-        pending = null;
-        String problem = rawProblem();
-        if ((problem == null) == isUp()) {
-            return;
+    private void settle() {
+        String line;
+        boolean down;
+        synchronized (this) {
+            pending = null;
+            String problem = rawProblem();
+            if ((problem == null) == isUp()) {
+                return;
+            }
+            down = problem != null;
+            if (down) {
+                downSince = System.nanoTime();
+                reportedProblem = problem;
+                line = "comet link DOWN: " + problem + " (" + socketsDown + (socketsDown == 1 ? " user" : " users")
+                        + " in grace period)";
+            } else {
+                reportedProblem = null;
+                long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - downSince);
+                line = "comet link UP: " + cometql + ", " + websocket + " (after " + seconds + " s)";
+            }
         }
-        if (problem != null) {
-            downSince = System.nanoTime();
-            reportedProblem = problem;
-            LOG.warn("comet link DOWN: {} ({} {} in grace period)", problem, socketsDown, socketsDown == 1 ? "user" : "users");
+        // Logged outside the lock: a slow appender must not stall the socket event loops and session
+        // threads that report to this state.
+        if (down) {
+            LOG.warn(line);
         } else {
-            reportedProblem = null;
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - downSince);
-            LOG.info("comet link UP: {}, {} (after {} s)", cometql, websocket, seconds);
+            LOG.info(line);
         }
     }
 }

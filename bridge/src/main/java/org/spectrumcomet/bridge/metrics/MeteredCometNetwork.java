@@ -1,5 +1,6 @@
 package org.spectrumcomet.bridge.metrics;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.spectrumcomet.bridge.comet.CometBody;
 import org.spectrumcomet.bridge.comet.CometNameException;
 import org.spectrumcomet.bridge.comet.CometQlException;
@@ -25,6 +27,13 @@ import org.spectrumcomet.bridge.session.LinkOpening;
  */
 public final class MeteredCometNetwork implements CometNetwork {
 
+    /**
+     * A socket closed this soon after it was opened, before comet answered, is a logout, not a sign
+     * that comet is unreachable; one closed after a longer wait is (comet should answer in
+     * milliseconds, and the session gives up only after its login timeout).
+     */
+    static final Duration QUIET_CLOSE = Duration.ofSeconds(2);
+
     private final CometNetwork network;
     private final BridgeMeters meters;
     private final CometLinkState link;
@@ -38,17 +47,22 @@ public final class MeteredCometNetwork implements CometNetwork {
     @Override
     public CometUserLink open(long userId, String key, CometLinkListener listener) {
         CometLinkState.Socket socket = link.socket();
+        // Set when the session closes the socket soon after opening it, before comet answered (a
+        // logout): the opening then fails with "closed before login finished", which says nothing
+        // about comet. A close after a longer wait (the session's login timeout) still counts.
+        AtomicBoolean abandoned = new AtomicBoolean();
+        long openedAt = System.nanoTime();
         CometUserLink opened = network.open(userId, key, new WatchedListener(listener, socket));
         opened.opened().whenComplete((answer, error) -> {
             if (error != null) {
-                if (!isLocal(error)) {
+                if (!isLocal(error) && !abandoned.get()) {
                     socket.unreachable(Failures.reason(error));
                 }
             } else {
                 socket.opened(answer == LinkOpening.ACCEPTED);
             }
         });
-        return new WatchedLink(opened, socket);
+        return new WatchedLink(opened, socket, abandoned, openedAt);
     }
 
     @Override
@@ -146,7 +160,8 @@ public final class MeteredCometNetwork implements CometNetwork {
     }
 
     /** The user's socket; closing it takes it out of the link state. */
-    private record WatchedLink(CometUserLink link, CometLinkState.Socket socket) implements CometUserLink {
+    private record WatchedLink(CometUserLink link, CometLinkState.Socket socket, AtomicBoolean abandoned,
+                               long openedAt) implements CometUserLink {
         @Override
         public CompletableFuture<LinkOpening> opened() {
             return link.opened();
@@ -159,6 +174,9 @@ public final class MeteredCometNetwork implements CometNetwork {
 
         @Override
         public void close() {
+            if (!link.opened().isDone() && System.nanoTime() - openedAt < QUIET_CLOSE.toNanos()) {
+                abandoned.set(true);
+            }
             socket.closed();
             link.close();
         }

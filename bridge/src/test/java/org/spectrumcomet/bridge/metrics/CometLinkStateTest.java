@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,5 +172,36 @@ class CometLinkStateTest {
         poll(link::isUp);
         settle();
         assertThat(lines()).hasSize(2);
+    }
+
+    @Test
+    void aSlowLogAppenderDoesNotStallThoseWhoReportToTheState() throws Exception {
+        CountDownLatch inAppender = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AppenderBase<ILoggingEvent> slow = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                inAppender.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        slow.start();
+        logger.addAppender(slow);
+        ExecutorService reporter = Executors.newSingleThreadExecutor();
+        try {
+            link.cometqlUnreachable("connection refused");
+            assertThat(inAppender.await(10, TimeUnit.SECONDS)).as("the DOWN line is being written").isTrue();
+            // e.g. a socket's event loop reporting a login answer while the disk is slow
+            Future<?> report = reporter.submit(() -> link.socket().opened(true));
+            report.get(2, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            logger.detachAppender(slow);
+            reporter.shutdownNow();
+        }
     }
 }

@@ -3,20 +3,29 @@ package org.spectrumcomet.bridge.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.spectrumcomet.backend.Handlers;
 import org.spectrumcomet.backend.config.TransportConfig;
 import org.spectrumcomet.bridge.CometBridge;
+import org.spectrumcomet.bridge.comet.CometEndpoint;
 import org.spectrumcomet.bridge.comet.CometQlException;
 import org.spectrumcomet.bridge.config.CometSettings;
+import org.spectrumcomet.bridge.session.CometClientNetwork;
+import org.spectrumcomet.bridge.session.CometLinkListener;
 import org.spectrumcomet.bridge.session.CometMessage;
+import org.spectrumcomet.bridge.session.CometUserLink;
 import org.spectrumcomet.bridge.session.FakeNetwork;
 import org.spectrumcomet.bridge.session.ManualTimer;
 import org.spectrumcomet.bridge.session.RecordingMain;
@@ -147,5 +156,82 @@ class MeteredCometNetworkTest {
         poll(() -> !link.isUp());
         assertThat(link.problem()).startsWith("cometql 127.0.0.1:3307: cannot log in");
         assertThat(gauge("spectrum.comet.bridge.comet.link.up")).isZero();
+    }
+
+    @Test
+    void aSocketClosedBeforeCometAnsweredIsNoSignOfAnUnreachableComet() throws Exception {
+        // a comet that accepts TCP and never answers: the user logs out while its socket is still waiting
+        try (SilentComet comet = new SilentComet()) {
+            CometUserLink socket = comet.open();
+            socket.close();
+            // the close completes the opening as "closed before login finished" (not an answer from comet)
+            socket.opened().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
+            long until = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            while (System.nanoTime() < until) {
+                assertThat(link.isUp()).as("link state after a logout before comet answered: %s", link.problem())
+                        .isTrue();
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    @Test
+    void aSocketGivenUpAfterWaitingLongForCometCountsAsUnreachable() throws Exception {
+        try (SilentComet comet = new SilentComet()) {
+            CometUserLink socket = comet.open();
+            Thread.sleep(MeteredCometNetwork.QUIET_CLOSE.toMillis() + 100); // as the session's login timeout
+            socket.close();
+            poll(() -> !link.isUp());
+            assertThat(link.problem()).isEqualTo("websocket ws://127.0.0.1:8087: closed before login finished");
+        }
+    }
+
+    /** A comet that accepts TCP connections and never answers, behind a real comet client and the metered network. */
+    private final class SilentComet implements AutoCloseable {
+        private final NioEventLoopGroup loops = new NioEventLoopGroup(1);
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final CometClientNetwork real = new CometClientNetwork(CometEndpoint.loopback(1, server.getLocalPort()),
+                loops, Runnable::run);
+        private final MeteredCometNetwork metered = new MeteredCometNetwork(real, BridgeMeters.none(), link);
+        private Socket accepted;
+
+        SilentComet() throws java.io.IOException {
+        }
+
+        CometUserLink open() throws java.io.IOException {
+            CometUserLink socket = metered.open(42, "key42", new CometLinkListener() {
+                @Override
+                public void privateMessage(CometMessage message) {
+                }
+
+                @Override
+                public void pipeMessage(CometMessage message) {
+                }
+
+                @Override
+                public void tracked(String pipe, long userId, String connection, boolean joined) {
+                }
+
+                @Override
+                public void linkLost(String reason) {
+                }
+
+                @Override
+                public void linkRestored(boolean authorized) {
+                }
+            });
+            accepted = server.accept();
+            return socket;
+        }
+
+        @Override
+        public void close() throws Exception {
+            real.close();
+            if (accepted != null) {
+                accepted.close();
+            }
+            server.close();
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
     }
 }

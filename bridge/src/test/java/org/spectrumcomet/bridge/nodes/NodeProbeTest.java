@@ -52,4 +52,40 @@ class NodeProbeTest {
             assertThat(nodes.all().get(0).isLive()).isFalse();
         }
     }
+
+    @Test
+    void aNodeWhosePortAcceptsButWhoseLoginsFailIsProbedLessAndLessOften() throws Exception {
+        try (ServerSocket accepting = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!accepting.isClosed()) {
+                    try {
+                        accepting.accept().close();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            CometNodes nodes = new CometNodes(List.of(CometEndpoint.loopback(1, accepting.getLocalPort()),
+                    CometEndpoint.loopback(2, 1)));
+            CometNode flapping = nodes.all().get(0);
+            nodes.down(flapping, "test", "login failed");
+            int raised = 0;
+            try (NodeProbe probe = NodeProbe.start(nodes, group, Duration.ofMillis(50), Duration.ofSeconds(1))) {
+                // every login sent there fails at once and marks it down again
+                long end = System.nanoTime() + Duration.ofMillis(40 * 50).toNanos();
+                while (System.nanoTime() < end) {
+                    if (flapping.isLive()) {
+                        raised++;
+                        nodes.down(flapping, "test", "login failed");
+                    }
+                    Thread.sleep(2);
+                }
+            }
+            // 40 intervals: probed every time that is ~40 flaps; backing off 1, 2, 4, 8, 16 intervals, at most 6
+            assertThat(raised).as("times the probe brought the failing node back in 40 intervals")
+                    .isBetween(2, 8);
+        }
+    }
 }
