@@ -54,6 +54,30 @@ class ChatCallsTest {
         assertThat(engine.history("0", "kept_room", 10).get(0).userId()).isEqualTo(7);
     }
 
+    /** A page shows ts with new Date(ts): beyond 8.64e15 ms (or not a whole number) that throws there. */
+    @Test
+    void aTimeNoPageCanShowIsReplacedByTheServersTime() throws Exception {
+        ChatCalls calls = new ChatCalls(engine, CometMetrics.unscraped());
+        calls.run("room", seven, JSON.readTree("{\"pipe\":\"time_room\"}"));
+        long before = System.currentTimeMillis();
+        String[] bad = {"1e400", "-1e400", "1e300", "9223372036854775807", "99999999999999999999", "-5", "0", "1.5"};
+        for (String ts : bad) {
+            calls.run("send", seven, JSON.readTree("{\"pipe\":\"time_room\",\"body\":{\"text\":\"" + ts
+                    + "\",\"ts\":" + ts + "}}"));
+        }
+        calls.run("send", seven, JSON.readTree("{\"pipe\":\"time_room\",\"body\":{\"text\":\"ok\",\"ts\":5}}"));
+        for (var m : engine.history("0", "time_room", 20)) {
+            var body = JSON.readTree(m.text());
+            assertThat(body.path("ts").isIntegralNumber()).as(m.text()).isTrue();
+            if (body.path("text").asText().equals("ok")) {
+                assertThat(body.path("ts").asLong()).isEqualTo(5); // a real time is kept
+            } else {
+                assertThat(body.path("ts").asLong()).as(m.text()).isBetween(before, System.currentTimeMillis());
+            }
+        }
+        assertThat(engine.history("0", "time_room", 20)).hasSize(bad.length + 1);
+    }
+
     @Test
     void unknownCallIsABadRequest() {
         assertThatThrownBy(() -> new ChatCalls(engine, CometMetrics.unscraped()).run("drop", seven, JSON.createObjectNode()))
