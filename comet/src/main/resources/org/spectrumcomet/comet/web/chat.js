@@ -74,6 +74,12 @@
         return nick ? nick + " (#" + id + ")" : "#" + id;
     }
 
+    /** A body's ts if a Date can hold it (else it would read "Invalid Date" and sort last for ever), else fallback. */
+    function sentAt(ts, fallback) {
+        const ms = Number(ts);
+        return Number.isFinite(ms) && ms > 0 && ms <= 8.64e15 ? ms : fallback;
+    }
+
     function clock(ms) {
         return new Date(ms).toLocaleTimeString([], {hour: "2-digit", minute: "2-digit", second: "2-digit"});
     }
@@ -403,7 +409,7 @@
         const text = kind === "attention" ? "⚡ attention" + (body.text ? ": " + String(body.text) : "")
             : String(body.text === undefined ? "" : body.text);
         addMessage(c, {id: body.id ? String(body.id) : "", from: from, sender: nameOf(from), text: text,
-            time: Number(body.ts) > 0 ? Number(body.ts) : Date.now(), mine: false, queued: frame.fromQueue === true});
+            time: sentAt(body.ts, Date.now()), mine: false, queued: frame.fromQueue === true});
         if (body.id) {
             api("send", {to: from, event: "receipt", body: {kind: "receipt", ref: String(body.id)}}).catch(() => {});
         }
@@ -511,8 +517,7 @@
         const sender = typeof body.nick === "string" && body.nick !== "" ? body.nick
             : from > 0 ? "#" + from : "comet";
         const text = String(body.text === undefined ? "" : body.text);
-        const time = Number(body.ts) > 0 ? Number(body.ts)
-            : Number(frame.message_send_time) > 0 ? Number(frame.message_send_time) * 1000 : Date.now();
+        const time = sentAt(body.ts, sentAt(Number(frame.message_send_time) * 1000, Date.now()));
         addMessage(c, {id: body.id ? String(body.id) : frame.historyId ? "h:" + frame.historyId : "",
             from: from, sender: sender, text: kind === "subject" || frame.event === "subject" ? "subject: " + text : text,
             time: time, mine: from === session.user, status: "sent", history: history});

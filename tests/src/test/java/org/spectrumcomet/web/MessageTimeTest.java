@@ -1,0 +1,48 @@
+package org.spectrumcomet.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.spectrumcomet.conformance.comet.WebBody;
+
+/**
+ * A message whose {@code ts} no {@code Date} can hold, sent by the site over CometQL (the chat API
+ * replaces such times, CometQL passes bodies as they are): the page shows it at the time it got it,
+ * not as "Invalid Date" pinned below every later message.
+ */
+class MessageTimeTest {
+
+    private static ChatRig rig;
+
+    @BeforeAll
+    static void start() throws Exception {
+        rig = ChatRig.cometOnly();
+        rig.webUser(4004);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    void aTimeBeyondWhatADateHoldsIsShownAsArrivalTime() throws Exception {
+        try (ChatBrowser page = ChatBrowser.open(rig.chatUrl())) {
+            page.signIn(4004, ChatRig.keyOf(4004), "dave");
+            rig.awaitOnline(4004, true);
+            rig.cometql.sendPrivate(4004, "message", new WebBody(null, "5005", "eve", "from the far future", "t1",
+                    Long.MAX_VALUE));
+            assertThat(page.awaitMessage("from the far future").getText()).contains("eve (#5005) ·")
+                    .doesNotContain("Invalid Date");
+            // Sent once the first is shown: its ts is after the first's arrival on the same clock.
+            rig.cometql.sendPrivate(4004, "message", new WebBody(null, "5005", "eve", "right after", "t2",
+                    System.currentTimeMillis()));
+            page.awaitMessage("right after");
+            assertThat(page.texts()).containsExactly("from the far future", "right after");
+        }
+    }
+}
