@@ -15,6 +15,9 @@
     const TYPING_SHOWN_MS = 15000;   // a peer's "typing" fades after this long without news
     const ROOM_REFRESH_MS = 5000;    // members (and missed history) of the open room
     const PRESENCE_REFRESH_MS = 30000;
+    // Messages kept per conversation (more than a room's history, 50): older ones leave the page,
+    // so a tab open for days neither grows without end nor overflows replaceChildren(...records).
+    const MAX_KEPT = 500;
 
     let session = null;   // {user, key, tenant, nick}
     let comet = null;
@@ -318,12 +321,19 @@
             const list = $("messages");
             const follow = list.scrollTop + list.clientHeight >= list.scrollHeight - 20;
             list.insertBefore(render(record), list.children[at] || null);
+            if (c.records.length > MAX_KEPT) {
+                list.firstElementChild.remove();
+            }
             if (follow || record.mine) {
                 list.scrollTop = list.scrollHeight;
             }
         } else if (!record.mine && !record.history) {
             c.unread++;
             showUnread(c);
+        }
+        if (c.records.length > MAX_KEPT) {
+            const oldest = c.records.shift();
+            c.ids.delete(oldest.id); // a replay of it, if ever, is again older than all: dropped again
         }
         if (!open) {
             openConversation(c);
