@@ -517,7 +517,12 @@
     function onRoomFrame(c, frame, history) {
         const body = CometClient.body(frame);
         const kind = body.kind || "";
-        const from = Number(frame.user_id) > 0 ? Number(frame.user_id) : Number(body.from) > 0 ? Number(body.from) : 0;
+        // Any WebSocket client, signed in or not, may write a web_ pipe with any body: there only
+        // the server's user_id says who sent it. Elsewhere only the site (CometQL, the bridge) and
+        // this API (from forced) write, so body.from is theirs to set.
+        const openPipe = String(c.target).startsWith("web_");
+        const from = Number(frame.user_id) > 0 ? Number(frame.user_id)
+            : !openPipe && Number(body.from) > 0 ? Number(body.from) : 0;
         if (from > 0 && typeof body.nick === "string" && body.nick !== "") {
             nicks.set(String(from), body.nick);
         }
@@ -525,7 +530,7 @@
             return; // chat states and receipts are not shown in rooms
         }
         const sender = typeof body.nick === "string" && body.nick !== "" ? body.nick
-            : from > 0 ? "#" + from : "comet";
+            : from > 0 ? "#" + from : openPipe ? "anonymous" : "comet";
         const text = String(body.text === undefined ? "" : body.text);
         const time = sentAt(body.ts, sentAt(Number(frame.message_send_time) * 1000, Date.now()));
         addMessage(c, {id: body.id ? String(body.id) : frame.historyId ? "h:" + frame.historyId : "",
