@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       from the page keep their recent messages. Bound: this server gives at most
  *       {@value #MAX_ROOMS_SET_UP} pipes a setting that way (pages signing into rooms of made-up names
  *       must not grow the store without end); beyond, a new room keeps no history unless the site
- *       sets {@code pipes_settings} itself, and a warning is logged once;</li>
+ *       sets {@code pipes_settings} itself, and a warning is logged once. At most {@value #MAX_MEMBERS}
+ *       members are listed, {@code members_total} says how many there are;</li>
  *   <li>{@code presence} {@code {"users":[7,8]}} → {@code {"7":0,"8":1732300000}} as {@code users_time}.</li>
  * </ul>
  */
@@ -49,6 +50,8 @@ final class ChatCalls {
     static final long MAX_SEND_TIME = 8_640_000_000_000_000L;
     static final int MAX_ROOMS_SET_UP = 10_000;
     static final int MAX_PRESENCE_USERS = 100;
+    /** Members listed at most by {@code room} (each open page asks every few seconds); {@code members_total} counts all. */
+    static final int MAX_MEMBERS = 500;
     static final Set<String> EPHEMERAL = Set.of("typing", "paused", "stopped", "receipt");
     private static final Logger LOG = LoggerFactory.getLogger(ChatCalls.class);
 
@@ -142,7 +145,8 @@ final class ChatCalls {
             }
         }
         ArrayNode list = answer.putArray("members");
-        members.forEach(list::add);
+        members.stream().limit(MAX_MEMBERS).forEach(list::add);
+        answer.put("members_total", members.size());
         ArrayNode history = answer.putArray("history");
         for (PipeMessage m : engine.history(caller.tenant(), pipe, ROOM_HISTORY)) {
             history.addObject().put("id", m.id()).put("time", m.time()).put("event", m.event())

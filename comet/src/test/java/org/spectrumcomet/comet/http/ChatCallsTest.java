@@ -78,6 +78,40 @@ class ChatCallsTest {
         assertThat(engine.history("0", "time_room", 20)).hasSize(bad.length + 1);
     }
 
+    /** A room's answer, fetched by every open page every few seconds, lists a bounded number of members. */
+    @Test
+    void roomListsAtMostABoundOfMembersAndSaysHowManyThereAre() throws Exception {
+        int users = ChatCalls.MAX_MEMBERS + 25;
+        for (long id = 1; id <= users; id++) {
+            String uuid = "u" + id;
+            var session = engine.attach("0", id, new org.spectrumcomet.comet.engine.ClientConnection() {
+                @Override
+                public boolean deliver(org.spectrumcomet.comet.engine.CometEvent event) {
+                    return true;
+                }
+
+                @Override
+                public void close(String reason) {
+                }
+
+                @Override
+                public String uuid() {
+                    return uuid;
+                }
+
+                @Override
+                public org.spectrumcomet.comet.engine.ClientInfo info() {
+                    return new org.spectrumcomet.comet.engine.ClientInfo("test", "127.0.0.1", "", "");
+                }
+            });
+            engine.subscribe(session, java.util.List.of("big_room"));
+        }
+        var answer = JSON.readTree(new ChatCalls(engine, CometMetrics.unscraped())
+                .run("room", seven, JSON.readTree("{\"pipe\":\"big_room\"}")));
+        assertThat(answer.path("members").size()).isEqualTo(ChatCalls.MAX_MEMBERS);
+        assertThat(answer.path("members_total").asInt()).isEqualTo(users);
+    }
+
     @Test
     void unknownCallIsABadRequest() {
         assertThatThrownBy(() -> new ChatCalls(engine, CometMetrics.unscraped()).run("drop", seven, JSON.createObjectNode()))
