@@ -63,13 +63,13 @@ public final class ChatApi {
         boolean keepAlive = HttpReplies.keepAlive(request);
         String call = path.substring(PREFIX.length());
         if (!ChatCalls.NAMES.contains(call)) {
-            HttpReplies.send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no such call: " + call), false);
+            send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no such call: " + call), false);
             return;
         }
         if (!HttpMethod.POST.equals(request.method())) {
             FullHttpResponse response = HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, call + " needs POST");
             response.headers().set(HttpHeaderNames.ALLOW, "POST");
-            HttpReplies.send(ctx, keepAlive, response, false);
+            send(ctx, keepAlive, response, false);
             return;
         }
         JsonNode body;
@@ -77,7 +77,7 @@ public final class ChatApi {
             String text = request.content().toString(StandardCharsets.UTF_8);
             body = text.isBlank() ? NullNode.getInstance() : HttpReplies.JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            HttpReplies.send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.BAD_REQUEST,
+            send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.BAD_REQUEST,
                     "body is not JSON: " + e.getOriginalMessage()), false);
             return;
         }
@@ -87,16 +87,24 @@ public final class ChatApi {
         String key = bearer(headers.get(HttpHeaderNames.AUTHORIZATION));
         boolean queued = tasks.submit(() -> {
             FullHttpResponse response = run(call, tenant, user, key, body);
-            if (response.status().code() >= 400) {
-                errors.sent(response.status().code());
-            }
             response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store"); // per-user answers
-            HttpReplies.send(ctx, keepAlive, response, false);
+            send(ctx, keepAlive, response, false);
         });
         if (!queued) {
-            HttpReplies.send(ctx, false, HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
+            send(ctx, false, HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "too many pipelined requests"), true);
         }
+    }
+
+    /**
+     * Sends an answer, counting a status of 400 and above in {@code comet_errors_total} — also the
+     * refusals made before the key check (404, 405, bad JSON, too many pipelined), as the JSON API does.
+     */
+    private void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response, boolean close) {
+        if (response.status().code() >= 400) {
+            errors.sent(response.status().code());
+        }
+        HttpReplies.send(ctx, keepAlive, response, close);
     }
 
     private FullHttpResponse run(String call, String tenant, String user, String key, JsonNode body) {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code whoami} → {@code {"user":7}}: the key (or JWT) proves this user;</li>
  *   <li>{@code send} {@code {"to":42|"pipe":"room","event":"message","body":{...}}} → like
  *       {@code INSERT INTO users_messages} / {@code pipes_messages}, with {@code body.from} forced to
- *       the caller (no spoofing) and {@code ts} added when missing. Chat states and receipts
+ *       the caller (no spoofing) and {@code ts} set to the server's time when missing or not a
+ *       time a page can show. Chat states and receipts
  *       ({@link #EPHEMERAL}) to an offline user are dropped, never queued (answer
  *       {@code "dropped":"offline"});</li>
  *   <li>{@code room} {@code {"pipe":"room"}} → members (authorised subscribers) and the kept history
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       from the page keep their recent messages. Bound: this server gives at most
  *       {@value #MAX_ROOMS_SET_UP} pipes a setting that way (pages signing into rooms of made-up names
  *       must not grow the store without end); beyond, a new room keeps no history unless the site
- *       sets {@code pipes_settings} itself, and a warning is logged once;</li>
+ *       sets {@code pipes_settings} itself, and a warning is logged once. At most {@value #MAX_MEMBERS}
+ *       members are listed, {@code members_total} says how many there are;</li>
  *   <li>{@code presence} {@code {"users":[7,8]}} → {@code {"7":0,"8":1732300000}} as {@code users_time}.</li>
  * </ul>
  */
@@ -44,8 +46,12 @@ final class ChatCalls {
     /** Largest message body accepted, as JSON bytes after {@code from} is set (the bridge's default bound). */
     static final int MAX_BODY_BYTES = 8800;
     static final int ROOM_HISTORY = 50;
+    /** The largest time a JavaScript {@code Date} holds (ms since 1970). */
+    static final long MAX_SEND_TIME = 8_640_000_000_000_000L;
     static final int MAX_ROOMS_SET_UP = 10_000;
     static final int MAX_PRESENCE_USERS = 100;
+    /** Members listed at most by {@code room} (each open page asks every few seconds); {@code members_total} counts all. */
+    static final int MAX_MEMBERS = 500;
     static final Set<String> EPHEMERAL = Set.of("typing", "paused", "stopped", "receipt");
     private static final Logger LOG = LoggerFactory.getLogger(ChatCalls.class);
 
@@ -89,7 +95,7 @@ final class ChatCalls {
         }
         ObjectNode body = ((ObjectNode) request.get("body")).deepCopy();
         body.put("from", Long.toString(caller.userId()));
-        if (!body.path("ts").isNumber()) {
+        if (!isSendTime(body.path("ts"))) {
             body.put("ts", System.currentTimeMillis());
         }
         String text = body.toString();
@@ -139,7 +145,8 @@ final class ChatCalls {
             }
         }
         ArrayNode list = answer.putArray("members");
-        members.forEach(list::add);
+        members.stream().limit(MAX_MEMBERS).forEach(list::add);
+        answer.put("members_total", members.size());
         ArrayNode history = answer.putArray("history");
         for (PipeMessage m : engine.history(caller.tenant(), pipe, ROOM_HISTORY)) {
             history.addObject().put("id", m.id()).put("time", m.time()).put("event", m.event())
@@ -158,6 +165,15 @@ final class ChatCalls {
             answer.put(Long.toString(id), engine.lastOnline(caller.tenant(), id));
         }
         return answer;
+    }
+
+    /**
+     * Epoch milliseconds a page can show: a whole number in 1..{@value #MAX_SEND_TIME}. Anything else
+     * (1e400 becomes the string "Infinity", 1e300 makes {@code new Date(ts)} throw in the
+     * recipient's page) is replaced by the server's time, as a missing {@code ts} is.
+     */
+    private static boolean isSendTime(JsonNode ts) {
+        return ts.isIntegralNumber() && ts.canConvertToLong() && ts.asLong() > 0 && ts.asLong() <= MAX_SEND_TIME;
     }
 
     private static JsonNode object(JsonNode body) throws CometApiCalls.BadRequest {

@@ -1,5 +1,6 @@
 package org.spectrumcomet.comet.http;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -41,8 +42,15 @@ public final class SiteResponder {
     public void answer(ChannelHandlerContext ctx, FullHttpRequest request, String path, OrderedTasks tasks) {
         if (chat != null && path.startsWith(ChatApi.PREFIX) && !HttpMethod.OPTIONS.equals(request.method())) {
             chat.answer(ctx, request, path, tasks);
-        } else {
-            answer(ctx, request, path);
+            return;
+        }
+        // Behind the connection's other tasks: a pipelined request after a call still running there
+        // must be answered after it (HTTP/1.1 order), and its "Connection: close" must not cut that
+        // answer off. Only the headers are needed: the body is dropped, nothing to release later.
+        FullHttpRequest headersOnly = request.replace(Unpooled.EMPTY_BUFFER);
+        if (!tasks.submit(() -> answer(ctx, headersOnly, path))) {
+            HttpReplies.send(ctx, false, HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "too many pipelined requests"), true);
         }
     }
 

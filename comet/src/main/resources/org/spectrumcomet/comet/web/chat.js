@@ -15,6 +15,9 @@
     const TYPING_SHOWN_MS = 15000;   // a peer's "typing" fades after this long without news
     const ROOM_REFRESH_MS = 5000;    // members (and missed history) of the open room
     const PRESENCE_REFRESH_MS = 30000;
+    // Messages kept per conversation (more than a room's history, 50): older ones leave the page,
+    // so a tab open for days neither grows without end nor overflows replaceChildren(...records).
+    const MAX_KEPT = 500;
 
     let session = null;   // {user, key, tenant, nick}
     let comet = null;
@@ -72,6 +75,12 @@
     function nameOf(id) {
         const nick = nicks.get(String(id));
         return nick ? nick + " (#" + id + ")" : "#" + id;
+    }
+
+    /** A body's ts if a Date can hold it (else it would read "Invalid Date" and sort last for ever), else fallback. */
+    function sentAt(ts, fallback) {
+        const ms = Number(ts);
+        return Number.isFinite(ms) && ms > 0 && ms <= 8.64e15 ? ms : fallback;
     }
 
     function clock(ms) {
@@ -312,12 +321,19 @@
             const list = $("messages");
             const follow = list.scrollTop + list.clientHeight >= list.scrollHeight - 20;
             list.insertBefore(render(record), list.children[at] || null);
+            if (c.records.length > MAX_KEPT) {
+                list.firstElementChild.remove();
+            }
             if (follow || record.mine) {
                 list.scrollTop = list.scrollHeight;
             }
         } else if (!record.mine && !record.history) {
             c.unread++;
             showUnread(c);
+        }
+        if (c.records.length > MAX_KEPT) {
+            const oldest = c.records.shift();
+            c.ids.delete(oldest.id); // a replay of it, if ever, is again older than all: dropped again
         }
         if (!open) {
             openConversation(c);
@@ -403,7 +419,7 @@
         const text = kind === "attention" ? "⚡ attention" + (body.text ? ": " + String(body.text) : "")
             : String(body.text === undefined ? "" : body.text);
         addMessage(c, {id: body.id ? String(body.id) : "", from: from, sender: nameOf(from), text: text,
-            time: Number(body.ts) > 0 ? Number(body.ts) : Date.now(), mine: false, queued: frame.fromQueue === true});
+            time: sentAt(body.ts, Date.now()), mine: false, queued: frame.fromQueue === true});
         if (body.id) {
             api("send", {to: from, event: "receipt", body: {kind: "receipt", ref: String(body.id)}}).catch(() => {});
         }
@@ -501,7 +517,12 @@
     function onRoomFrame(c, frame, history) {
         const body = CometClient.body(frame);
         const kind = body.kind || "";
-        const from = Number(frame.user_id) > 0 ? Number(frame.user_id) : Number(body.from) > 0 ? Number(body.from) : 0;
+        // Any WebSocket client, signed in or not, may write a web_ pipe with any body: there only
+        // the server's user_id says who sent it. Elsewhere only the site (CometQL, the bridge) and
+        // this API (from forced) write, so body.from is theirs to set.
+        const openPipe = String(c.target).startsWith("web_");
+        const from = Number(frame.user_id) > 0 ? Number(frame.user_id)
+            : !openPipe && Number(body.from) > 0 ? Number(body.from) : 0;
         if (from > 0 && typeof body.nick === "string" && body.nick !== "") {
             nicks.set(String(from), body.nick);
         }
@@ -509,10 +530,9 @@
             return; // chat states and receipts are not shown in rooms
         }
         const sender = typeof body.nick === "string" && body.nick !== "" ? body.nick
-            : from > 0 ? "#" + from : "comet";
+            : from > 0 ? "#" + from : openPipe ? "anonymous" : "comet";
         const text = String(body.text === undefined ? "" : body.text);
-        const time = Number(body.ts) > 0 ? Number(body.ts)
-            : Number(frame.message_send_time) > 0 ? Number(frame.message_send_time) * 1000 : Date.now();
+        const time = sentAt(body.ts, sentAt(Number(frame.message_send_time) * 1000, Date.now()));
         addMessage(c, {id: body.id ? String(body.id) : frame.historyId ? "h:" + frame.historyId : "",
             from: from, sender: sender, text: kind === "subject" || frame.event === "subject" ? "subject: " + text : text,
             time: time, mine: from === session.user, status: "sent", history: history});

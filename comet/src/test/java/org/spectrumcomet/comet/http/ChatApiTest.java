@@ -171,4 +171,23 @@ class ChatApiTest {
         assertThat(call("send", "7", "key8", "{\"to\":8,\"body\":{\"text\":\"spoof\"}}").statusCode()).isEqualTo(401);
         assertThat(fx.engine.queue("0", 8)).isEmpty();
     }
+
+    /** HTTP/1.1 answers pipelined requests in order: a page asked for behind a running call waits for it. */
+    @Test
+    void aPipelinedRequestIsAnsweredAfterTheCallBeforeIt() throws Exception {
+        URI base = URI.create(fx.httpBase());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /chat/api/whoami HTTP/1.1\r\nHost: x\r\nX-Comet-User: 7\r\n"
+                    + "Authorization: Bearer key7\r\nContent-Length: 2\r\n\r\n{}"
+                    + "GET /chat/chat.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answers = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answers).startsWith("HTTP/1.1 200 OK");
+            int call = answers.indexOf("{\"user\":7}");
+            int page = answers.indexOf("text/css");
+            assertThat(call).as("whoami answered:\n%s", answers).isPositive();
+            assertThat(page).as("chat.css answered after whoami:\n%s", answers).isGreaterThan(call);
+        }
+    }
 }

@@ -237,6 +237,21 @@ class MetricsEndpointTest {
         assertThat(e.has("comet_connections_open", "protocol", "chat_page")).isFalse(); // keeps no connection
     }
 
+    @Test
+    void countsTheChatPagesRefusalsMadeBeforeTheKeyCheck() throws Exception {
+        assertThat(chat("key21", "21", "{not json").statusCode()).isEqualTo(400);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://" + base() + "/chat/api/nosuch"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://" + base() + "/chat/api/send")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+
+        Exposition e = scrape();
+        assertThat(e.value("comet_errors_total", "protocol", "chat_page", "code", "400")).isEqualTo(1);
+        assertThat(e.value("comet_errors_total", "protocol", "chat_page", "code", "404")).isEqualTo(1);
+        assertThat(e.value("comet_errors_total", "protocol", "chat_page", "code", "405")).isEqualTo(1);
+    }
+
     private HttpResponse<String> chat(String key, String user, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://" + base() + "/chat/api/send"))
                 .header("Authorization", "Bearer " + key).header("X-Comet-User", user)

@@ -98,7 +98,7 @@ final class NodePipes {
                                 now.getAsLong(), -1, false);
                         state.of(tenant).subscribers(pipe).forEach(s -> s.connection().deliver(notice));
                     }
-                }, after -> replay.after(tenant, pipe, after), replay.length());
+                }, after -> replay.after(tenant, pipe, after), replay.batch());
     }
 
     /** Runs on Lettuce's event loops (through the pipe's feed): hands the frame on, never blocks. */

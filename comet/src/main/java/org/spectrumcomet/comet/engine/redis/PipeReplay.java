@@ -49,6 +49,9 @@ final class PipeReplay {
     record Tail(long current, List<Envelope> envelopes) {
     }
 
+    /** Envelopes one read-back fetches at most. */
+    static final int READ_BATCH = 1000;
+
     private final RedisLink redis;
     private final RedisKeys keys;
     private final int length;
@@ -61,9 +64,18 @@ final class PipeReplay {
         this.age = age;
     }
 
-    /** Messages kept per pipe, and the most one read-back returns. */
+    /** Messages kept per pipe. */
     int length() {
         return length;
+    }
+
+    /**
+     * The most one read-back returns: the kept length, but at most {@link #READ_BATCH}. XRANGE
+     * runs inside a script, so Redis serves no other client until it ends; with replay_messages
+     * up to a million one read would stall the whole network. A full batch makes the feed read on.
+     */
+    int batch() {
+        return Math.min(length, READ_BATCH);
     }
 
     /** How long a pipe's replay stream outlives its last publish. */
@@ -87,7 +99,7 @@ final class PipeReplay {
     CompletionStage<Tail> after(String tenant, String pipe, long sequence) {
         return redis.<List<Object>>eval(READ, ScriptOutputType.MULTI,
                 new String[] {keys.pipeSequence(tenant, pipe), keys.pipeReplay(tenant, pipe)},
-                (sequence + 1) + "-0", Integer.toString(length)).thenApply(answer -> {
+                (sequence + 1) + "-0", Integer.toString(batch())).thenApply(answer -> {
                     List<Envelope> envelopes = new ArrayList<>(answer.size() - 1);
                     for (int i = 1; i < answer.size(); i++) {
                         envelopes.add(EnvelopeCodec.decode((String) answer.get(i)));

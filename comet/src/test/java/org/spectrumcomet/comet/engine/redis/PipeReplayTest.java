@@ -128,4 +128,25 @@ class PipeReplayTest {
             assertThat(ttl).isBetween(1L, 7L);
         }
     }
+
+    /** A large replay_messages must not make one read-back a single huge XRANGE (Redis serves nothing else meanwhile). */
+    @Test
+    void oneReadBackFetchesAtMostABatchHoweverManyAreKept() throws Exception {
+        int published = PipeReplay.READ_BATCH + 200;
+        RedisSettings roomy = redis.settings().withKeyPrefix("replay5:").withReplayMessages(5 * PipeReplay.READ_BATCH);
+        try (RedisCometEngine publisher = new RedisCometEngine(new ConfiguredTenants(Map.of(T, "k1")), roomy,
+                new EngineLimits(3, 32), Clock.systemUTC()); RedisLink link = RedisLink.connect(roomy)) {
+            RecordingConnection near = connect(publisher, 6, "bulk");
+            for (int i = 0; i < published; i++) {
+                publisher.publish(T, "bulk", "e", "m" + i, 0, null);
+            }
+            Poll.until(() -> near.dataOn("bulk").size() == published);
+            PipeReplay replay = new PipeReplay(link, new RedisKeys("replay5:"), roomy.replayMessages(), roomy.replayAge());
+            PipeReplay.Tail tail = replay.after(T, "bulk", 0).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(tail.current()).isEqualTo(published);
+            assertThat(tail.envelopes()).hasSize(PipeReplay.READ_BATCH);
+            assertThat(tail.envelopes().get(0).sequence()).isEqualTo(1);
+            assertThat(replay.batch()).isEqualTo(PipeReplay.READ_BATCH);
+        }
+    }
 }
