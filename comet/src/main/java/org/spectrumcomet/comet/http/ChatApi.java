@@ -1,23 +1,17 @@
 package org.spectrumcomet.comet.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.spectrumcomet.comet.auth.UserKeyCheck;
 import org.spectrumcomet.comet.engine.CometEngine;
-import org.spectrumcomet.comet.store.CometStoreException;
 import org.spectrumcomet.comet.metrics.CometMetrics;
-import org.spectrumcomet.comet.metrics.ErrorMeter;
 import org.spectrumcomet.comet.metrics.Protocol;
+import org.spectrumcomet.comet.store.CometStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +40,7 @@ public final class ChatApi {
     private final CometEngine engine;
     private final UserKeyCheck keys;
     private final ChatCalls calls;
-    private final ErrorMeter.ProtocolErrors errors;
+    private final JsonCalls front;
 
     public ChatApi(CometEngine engine) {
         this(engine, CometMetrics.unscraped());
@@ -56,55 +50,17 @@ public final class ChatApi {
         this.engine = engine;
         this.keys = new UserKeyCheck(engine);
         this.calls = new ChatCalls(engine, metrics);
-        this.errors = metrics.errors(Protocol.CHAT_PAGE);
+        this.front = new JsonCalls(ChatCalls.NAMES, "POST", metrics.errors(Protocol.CHAT_PAGE));
     }
 
     public void answer(ChannelHandlerContext ctx, FullHttpRequest request, String path, OrderedTasks tasks) {
-        boolean keepAlive = HttpReplies.keepAlive(request);
-        String call = path.substring(PREFIX.length());
-        if (!ChatCalls.NAMES.contains(call)) {
-            send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no such call: " + call), false);
-            return;
-        }
-        if (!HttpMethod.POST.equals(request.method())) {
-            FullHttpResponse response = HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, call + " needs POST");
-            response.headers().set(HttpHeaderNames.ALLOW, "POST");
-            send(ctx, keepAlive, response, false);
-            return;
-        }
-        JsonNode body;
-        try {
-            String text = request.content().toString(StandardCharsets.UTF_8);
-            body = text.isBlank() ? NullNode.getInstance() : HttpReplies.JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.BAD_REQUEST,
-                    "body is not JSON: " + e.getOriginalMessage()), false);
-            return;
-        }
-        HttpHeaders headers = request.headers();
-        String tenant = Optional.ofNullable(headers.get(CometApi.TENANT_HEADER)).map(String::strip).orElse("0");
-        String user = Optional.ofNullable(headers.get(USER_HEADER)).map(String::strip).orElse("");
-        String key = bearer(headers.get(HttpHeaderNames.AUTHORIZATION));
-        boolean queued = tasks.submit(() -> {
-            FullHttpResponse response = run(call, tenant, user, key, body);
-            response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store"); // per-user answers
-            send(ctx, keepAlive, response, false);
-        });
-        if (!queued) {
-            send(ctx, false, HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    "too many pipelined requests"), true);
-        }
-    }
-
-    /**
-     * Sends an answer, counting a status of 400 and above in {@code comet_errors_total} — also the
-     * refusals made before the key check (404, 405, bad JSON, too many pipelined), as the JSON API does.
-     */
-    private void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response, boolean close) {
-        if (response.status().code() >= 400) {
-            errors.sent(response.status().code());
-        }
-        HttpReplies.send(ctx, keepAlive, response, close);
+        String user = Optional.ofNullable(request.headers().get(USER_HEADER)).map(String::strip).orElse("");
+        front.accept(ctx, request, path.substring(PREFIX.length())).ifPresent(call ->
+                front.submit(ctx, tasks, call, () -> {
+                    FullHttpResponse response = run(call.name(), call.tenant(), user, call.token(), call.body());
+                    response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store"); // per-user answers
+                    return response;
+                }));
     }
 
     private FullHttpResponse run(String call, String tenant, String user, String key, JsonNode body) {
@@ -136,12 +92,5 @@ public final class ChatApi {
             LOG.warn("chat page {} for tenant {} user {} failed", call, tenant, user, e);
             return HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());
         }
-    }
-
-    private static String bearer(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return "";
-        }
-        return header.substring(7).strip();
     }
 }

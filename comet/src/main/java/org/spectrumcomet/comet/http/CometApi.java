@@ -1,20 +1,14 @@
 package org.spectrumcomet.comet.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.spectrumcomet.comet.auth.ServerToken;
 import org.spectrumcomet.comet.engine.CometEngine;
 import org.spectrumcomet.comet.metrics.CometMetrics;
-import org.spectrumcomet.comet.metrics.ErrorMeter;
 import org.spectrumcomet.comet.metrics.Protocol;
 import org.spectrumcomet.comet.store.CometStoreException;
 import org.slf4j.Logger;
@@ -42,7 +36,7 @@ public final class CometApi {
 
     private final CometEngine engine;
     private final CometApiCalls calls;
-    private final ErrorMeter.ProtocolErrors errors;
+    private final JsonCalls front;
 
     public CometApi(CometEngine engine, World world) {
         this(engine, world, CometMetrics.unscraped());
@@ -51,46 +45,12 @@ public final class CometApi {
     public CometApi(CometEngine engine, World world, CometMetrics metrics) {
         this.engine = engine;
         this.calls = new CometApiCalls(engine, world, metrics);
-        this.errors = metrics.errors(Protocol.JSON_API);
-    }
-
-    /** Sends an answer, counting a status of 400 and above in {@code comet_errors_total}. */
-    private void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response, boolean close) {
-        if (response.status().code() >= 400) {
-            errors.sent(response.status().code());
-        }
-        HttpReplies.send(ctx, keepAlive, response, close);
+        this.front = new JsonCalls(CometApiCalls.NAMES, "POST, OPTIONS", metrics.errors(Protocol.JSON_API));
     }
 
     public void answer(ChannelHandlerContext ctx, FullHttpRequest request, String path, OrderedTasks tasks) {
-        boolean keepAlive = HttpReplies.keepAlive(request);
-        String call = path.substring(PREFIX.length());
-        if (!CometApiCalls.NAMES.contains(call)) {
-            send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.NOT_FOUND, "no such call: " + call), false);
-            return;
-        }
-        if (!HttpMethod.POST.equals(request.method())) {
-            FullHttpResponse response = HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, call + " needs POST");
-            response.headers().set(HttpHeaderNames.ALLOW, "POST, OPTIONS");
-            send(ctx, keepAlive, response, false);
-            return;
-        }
-        JsonNode body;
-        try {
-            String text = request.content().toString(StandardCharsets.UTF_8);
-            body = text.isBlank() ? NullNode.getInstance() : HttpReplies.JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            send(ctx, keepAlive, HttpReplies.error(HttpResponseStatus.BAD_REQUEST,
-                    "body is not JSON: " + e.getOriginalMessage()), false);
-            return;
-        }
-        String tenant = Optional.ofNullable(request.headers().get(TENANT_HEADER)).map(String::strip).orElse("0");
-        String token = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-        boolean queued = tasks.submit(() -> send(ctx, keepAlive, run(call, tenant, token, body), false));
-        if (!queued) {
-            send(ctx, false, HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    "too many pipelined requests"), true);
-        }
+        front.accept(ctx, request, path.substring(PREFIX.length())).ifPresent(call ->
+                front.submit(ctx, tasks, call, () -> run(call.name(), call.tenant(), call.token(), call.body())));
     }
 
     private FullHttpResponse run(String call, String tenant, String token, JsonNode body) {
@@ -116,12 +76,5 @@ public final class CometApi {
             LOG.warn("JSON API {} for tenant {} failed", call, tenant, e);
             return HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getMessage());
         }
-    }
-
-    private static String bearer(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return "";
-        }
-        return header.substring(7).strip();
     }
 }
