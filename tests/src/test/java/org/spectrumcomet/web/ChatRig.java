@@ -1,6 +1,7 @@
 package org.spectrumcomet.web;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.spectrumcomet.bridge.SpectrumCometBackend;
 import org.spectrumcomet.comet.CometServer;
 import org.spectrumcomet.comet.config.HostPort;
@@ -14,6 +15,7 @@ import org.spectrumcomet.conformance.main.MainInstance;
 import org.spectrumcomet.conformance.main.MainOptions;
 import org.spectrumcomet.conformance.main.MainUser;
 import org.spectrumcomet.e2e.XmppLogin;
+import org.spectrumcomet.protocol.SpectrumMessage;
 
 /**
  * Our comet server in this JVM (ephemeral ports, in memory, tenant 0) serving the chat page, and
@@ -78,6 +80,12 @@ final class ChatRig implements AutoCloseable {
     /** Registers {@code id}'s key (users_auth) so a page can sign in with it. */
     void webUser(long id) throws Exception {
         cometql.setKey(id, keyOf(id));
+    }
+
+    /** The first frame from the backend since {@code from} that matches; fails naming {@code what}. */
+    SpectrumMessage awaitFrame(long from, String what, Predicate<SpectrumMessage> match) {
+        return main.recording().awaitReceived(from, REPLY, match)
+                .orElseThrow(() -> new AssertionError("the main got no " + what)).message();
     }
 
     MainInstance main() {

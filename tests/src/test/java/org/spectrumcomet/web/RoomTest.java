@@ -39,11 +39,6 @@ class RoomTest {
         }
     }
 
-    private static SpectrumMessage awaitFrame(long from, String what, java.util.function.Predicate<SpectrumMessage> match) {
-        return rig.main().recording().awaitReceived(from, ChatRig.REPLY, match)
-                .orElseThrow(() -> new AssertionError("the main got no " + what)).message();
-    }
-
     @Test
     void twoBrowsersAndAnXmppUserShareARoom() throws Exception {
         try (ChatBrowser bob = ChatBrowser.open(rig.chatUrl()); ChatBrowser carol = ChatBrowser.open(rig.chatUrl())) {
@@ -55,9 +50,9 @@ class RoomTest {
 
             long mark = rig.main().recording().mark();
             alice.joinRoom(ROOM, "alice");
-            awaitFrame(mark, "alice's own PARTICIPANT_CHANGED", m -> m.payload() instanceof Participant p
+            rig.awaitFrame(mark, "alice's own PARTICIPANT_CHANGED", m -> m.payload() instanceof Participant p
                     && p.getRoom().equals(ROOM) && (p.getFlag() & FLAG_ME) != 0);
-            awaitFrame(mark, "the room's history to alice", m -> m.type() == Type.TYPE_CONV_MESSAGE
+            rig.awaitFrame(mark, "the room's history to alice", m -> m.type() == Type.TYPE_CONV_MESSAGE
                     && m.payload() instanceof ConversationMessage c && c.getBuddyName().equals(ROOM)
                     && c.getMessage().equals("Bob opens the room"));
 
@@ -74,7 +69,7 @@ class RoomTest {
             mark = rig.main().recording().mark();
             carol.type("Carol answers from the second browser");
             carol.send();
-            SpectrumMessage toAlice = awaitFrame(mark, "carol's message in the room", m -> m.type() == Type.TYPE_CONV_MESSAGE
+            SpectrumMessage toAlice = rig.awaitFrame(mark, "carol's message in the room", m -> m.type() == Type.TYPE_CONV_MESSAGE
                     && m.payload() instanceof ConversationMessage c && c.getBuddyName().equals(ROOM)
                     && c.getMessage().equals("Carol answers from the second browser"));
             assertThat(((ConversationMessage) toAlice.payload()).getNickname()).isEqualTo("carol");

@@ -41,11 +41,6 @@ class XmppChatTest {
         }
     }
 
-    private static SpectrumMessage awaitFrame(long from, String what, java.util.function.Predicate<SpectrumMessage> match) {
-        return rig.main().recording().awaitReceived(from, ChatRig.REPLY, match)
-                .orElseThrow(() -> new AssertionError("the main got no " + what)).message();
-    }
-
     @Test
     void browserAndXmppUserChatBothWaysWithTypingAndReceipts() throws Exception {
         try (ChatBrowser page = ChatBrowser.open(rig.chatUrl())) {
@@ -63,12 +58,12 @@ class XmppChatTest {
 
             long mark = rig.main().recording().mark();
             page.type("Hello Alice");
-            awaitFrame(mark, "BUDDY_TYPING from 2002", m -> m.type() == Type.TYPE_BUDDY_TYPING
+            rig.awaitFrame(mark, "BUDDY_TYPING from 2002", m -> m.type() == Type.TYPE_BUDDY_TYPING
                     && m.payload() instanceof Buddy b && b.getBuddyName().equals("2002")
                     && b.getUserName().equals("u1001@localhost"));
             page.type(", the browser says hi");
             page.send();
-            SpectrumMessage chat = awaitFrame(mark, "CONV_MESSAGE from 2002", m -> m.type() == Type.TYPE_CONV_MESSAGE
+            SpectrumMessage chat = rig.awaitFrame(mark, "CONV_MESSAGE from 2002", m -> m.type() == Type.TYPE_CONV_MESSAGE
                     && m.payload() instanceof ConversationMessage c && c.getBuddyName().equals("2002"));
             assertThat(((ConversationMessage) chat.payload()).getMessage()).isEqualTo("Hello Alice, the browser says hi");
             page.awaitTrue("receipt shown", () -> "delivered".equals(page.receiptOf("Hello Alice, the browser says hi")));
