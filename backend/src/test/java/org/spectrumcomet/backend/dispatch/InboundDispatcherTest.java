@@ -215,13 +215,7 @@ class InboundDispatcherTest {
     @Test
     void aLoginBeyondTheBacklogIsAnsweredWithOtherError() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        MessageHandler stuck = m -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
+        MessageHandler stuck = blockedUntil(release);
         InboundDispatcher d = dispatcher(Handlers.builder().messages(stuck).session(new SessionHandler() {
             @Override
             public void login(Protocol.Login login) {
@@ -232,14 +226,7 @@ class InboundDispatcherTest {
             public void logout(Protocol.Logout logout) {
             }
         }).build());
-        d.accept(message("a@x", "m0"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (queues.waiting("a@x") > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5); // until m0 runs (and blocks)
-        }
-        for (int i = 1; i < 4; i++) {
-            d.accept(message("a@x", "m" + i)); // three wait: the backlog is 3
-        }
+        fillTheBacklogOfA(d);
         d.accept(login("a@x"));
         Protocol.Disconnected dis = awaitFrame(f -> f.type() == Type.TYPE_DISCONNECTED).payload(Protocol.Disconnected.class);
         assertThat(dis.getError()).isEqualTo(16);
@@ -249,13 +236,7 @@ class InboundDispatcherTest {
     @Test
     void aJoinAndAVCardRequestBeyondTheBacklogAreAnsweredAsOverloaded() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        MessageHandler stuck = m -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
+        MessageHandler stuck = blockedUntil(release);
         List<String> handled = new CopyOnWriteArrayList<>();
         InboundDispatcher d = dispatcher(Handlers.builder().messages(stuck)
                 .rooms(new org.spectrumcomet.backend.handler.RoomHandler() {
@@ -268,14 +249,7 @@ class InboundDispatcherTest {
                     public void leaveRoom(Protocol.Room room) {
                     }
                 }).build());
-        d.accept(message("a@x", "m0"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (queues.waiting("a@x") > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5); // until m0 runs (and blocks)
-        }
-        for (int i = 1; i < 4; i++) {
-            d.accept(message("a@x", "m" + i)); // three wait: the backlog is 3
-        }
+        fillTheBacklogOfA(d);
         d.accept(SpectrumMessage.of(Type.TYPE_JOIN_ROOM,
                 Protocol.Room.newBuilder().setUserName("a@x").setNickname("al").setRoom("#r").build()));
         d.accept(SpectrumMessage.of(Type.TYPE_VCARD, Protocol.VCard.newBuilder()
@@ -293,5 +267,28 @@ class InboundDispatcherTest {
         release.countDown();
         settle();
         assertThat(handled).isEmpty();
+    }
+
+    /** A message handler that blocks until {@code release} opens. */
+    private static MessageHandler blockedUntil(CountDownLatch release) {
+        return m -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /** a@x's first message runs (and blocks in a stuck handler), three more wait: the backlog of 3 is full. */
+    private void fillTheBacklogOfA(InboundDispatcher d) throws InterruptedException {
+        d.accept(message("a@x", "m0"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (queues.waiting("a@x") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5); // until m0 runs (and blocks)
+        }
+        for (int i = 1; i < 4; i++) {
+            d.accept(message("a@x", "m" + i));
+        }
     }
 }
